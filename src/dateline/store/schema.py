@@ -1,0 +1,193 @@
+"""Tables of the store, in SQLAlchemy Core so SQLite and PostgreSQL share them.
+
+Only portable column types are used (no SQLite-only SQL), so pointing
+`Store.open` at a `postgresql://` URL needs no other change. Every fact row
+keeps the character offsets (`start`, `end`, `sentence`) of its evidence in
+`articles.text`; the surface strings are stored too so queries need not cut
+the text.
+
+Actors are the one corpus-wide table: a person met in two articles is one
+row, keyed by `(name_key, kind, country)`. `country` is `''` rather than NULL
+where unknown, because SQL treats NULLs as distinct in a UNIQUE constraint
+and would let the same unplaced actor in twice.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+SCHEMA_VERSION = "1"
+"""Bump when a table changes; `Store.open` refuses a database of another version."""
+
+metadata = sa.MetaData()
+
+store_info = sa.Table(
+    "store_info",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("title", sa.Text),
+    sa.Column("dateline_place", sa.Text),
+    sa.Column("dateline_agency", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text_hash", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_articles_published", "published"),
+    sa.Index("ix_articles_source", "source"),
+    sa.Index("ix_articles_ingested_at", "ingested_at"),
+)
+
+
+def _article_fk() -> sa.Column[str]:
+    return sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id"), nullable=False)
+
+
+def _span_columns() -> list[sa.Column[int]]:
+    return [
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("sentence", sa.Integer, nullable=False),
+    ]
+
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    _article_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("article_id", "idx"),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("country", sa.Text, nullable=False, server_default=""),
+    sa.Column("sector", sa.Text),
+    sa.UniqueConstraint("name_key", "kind", "country", name="uq_actors_identity"),
+)
+
+article_actors = sa.Table(
+    "article_actors",
+    metadata,
+    _article_fk(),
+    sa.Column("local_id", sa.Text, nullable=False),
+    sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), nullable=False),
+    sa.Column("role", sa.Text),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.PrimaryKeyConstraint("article_id", "local_id"),
+    sa.Index("ix_article_actors_actor", "actor_id"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), nullable=False),
+    *_span_columns(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index("ix_mentions_article", "article_id"),
+    sa.Index("ix_mentions_actor", "actor_id"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    *_span_columns(),
+    sa.Column("speaker_id", sa.Integer, sa.ForeignKey("actors.id")),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Index("ix_quotes_article", "article_id"),
+    sa.Index("ix_quotes_speaker", "speaker_id"),
+)
+
+amounts = sa.Table(
+    "amounts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("text", sa.Text, nullable=False),
+    *_span_columns(),
+    sa.Column("value", sa.Float),
+    sa.Column("unit", sa.Text),
+    sa.Column("measure", sa.Text),
+    sa.Column("measure_start", sa.Integer),
+    sa.Column("measure_end", sa.Integer),
+    sa.Column("period", sa.Text),
+    sa.Column("approximate", sa.Boolean, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Index("ix_amounts_article", "article_id"),
+    sa.Index("ix_amounts_unit_measure", "unit", "measure"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("place", sa.Text),
+    sa.Column("date", sa.Text),
+    sa.Column("mode", sa.Text),
+    *_span_columns(),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Index("ix_events_article", "article_id"),
+    sa.Index("ix_events_type_date", "type", "date"),
+)
+
+event_participants = sa.Table(
+    "event_participants",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), nullable=False),
+    sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), nullable=False),
+    sa.Column("side", sa.Text, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("event_id", "side", "position"),
+    sa.CheckConstraint("side IN ('source', 'target')", name="ck_event_participants_side"),
+    sa.Index("ix_event_participants_actor", "actor_id"),
+)
+
+places = sa.Table(
+    "places",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("country", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("kind", sa.Text),
+    sa.Index("ix_places_article", "article_id"),
+    sa.Index("ix_places_name", "name"),
+)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("place_id", sa.Integer, sa.ForeignKey("places.id"), nullable=False),
+    *_span_columns(),
+    sa.PrimaryKeyConstraint("place_id", "start"),
+)
+
+ARTICLE_FACT_TABLES = (sentences, article_actors, mentions, quotes, amounts, events, places)
+"""Tables whose rows belong to one article through `article_id`."""

@@ -1,0 +1,351 @@
+"""Writing one article and all its facts in one transaction.
+
+`save_extraction` runs inside a transaction the caller opened, so an error
+anywhere (a bad span, a database failure) leaves the store exactly as it
+was before this article; articles saved earlier are untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, CursorResult
+
+from dateline.errors import StoreError
+from dateline.model import Actor, Extraction, Span
+from dateline.store.names import normalise_name
+from dateline.store.schema import (
+    ARTICLE_FACT_TABLES,
+    actors,
+    amounts,
+    article_actors,
+    articles,
+    event_participants,
+    events,
+    mentions,
+    place_mentions,
+    places,
+    quotes,
+    sentences,
+)
+
+
+def text_hash(text: str) -> str:
+    """Hash of the exact stored text, to tell a corrected re-delivery apart."""
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def save_extraction(conn: Connection, extraction: Extraction) -> bool:
+    """Store `extraction`, replacing any earlier facts for the same article id.
+
+    Returns True if the article was new. On re-ingest the newer extractor's
+    output wins: the article row is updated and every fact of the article is
+    deleted and inserted again, so saving twice never duplicates a fact. A
+    re-delivery whose text changed under the same id is replaced the same way,
+    text included, since the new facts' offsets point into the new text.
+    """
+
+    article = extraction.article
+    _check_spans(extraction)
+    existed = _upsert_article(conn, extraction)
+    previous_actor_ids = _delete_facts(conn, article.id) if existed else set()
+    local_to_row = _save_actors(conn, extraction)
+    _save_sentences(conn, article.id, extraction.sentences)
+    _save_quotes(conn, extraction, local_to_row)
+    _save_amounts(conn, extraction)
+    _save_events(conn, extraction, local_to_row)
+    _save_places(conn, extraction)
+    _delete_orphan_actors(conn, previous_actor_ids - set(local_to_row.values()))
+    return not existed
+
+
+def _check_spans(extraction: Extraction) -> None:
+    """Refuse spans outside the text: they would store evidence nobody can show."""
+
+    length = len(extraction.article.text)
+    spans: list[tuple[str, Span | None]] = [("sentence", s) for s in extraction.sentences]
+    for actor in extraction.actors:
+        spans += [(f"mention of actor {actor.id!r}", s) for s in actor.mentions]
+    for quote in extraction.quotes:
+        spans += [("quote", quote.span), ("quote cue", quote.cue)]
+    for amount in extraction.amounts:
+        spans += [(f"amount {amount.text!r}", amount.span), ("amount measure", amount.measure_span)]
+    spans += [(f"{event.type} event evidence", event.evidence) for event in extraction.events]
+    for place in extraction.places:
+        spans += [(f"place {place.name!r}", s) for s in place.spans]
+    for what, span in spans:
+        if span is not None and not 0 <= span.start <= span.end <= length:
+            raise StoreError(
+                f"article {extraction.article.id}: {what} span {span.start}-{span.end} "
+                f"lies outside the text (length {length}); the stage that made it is wrong."
+            )
+
+
+def _upsert_article(conn: Connection, extraction: Extraction) -> bool:
+    """Insert or update the article row; True if it was already stored."""
+
+    article = extraction.article
+    dateline = article.dateline
+    values: dict[str, Any] = {
+        "source": article.source,
+        "url": article.url,
+        "published": article.published,
+        "title": article.title,
+        "dateline_place": dateline.place if dateline else None,
+        "dateline_agency": dateline.agency if dateline else None,
+        "text": article.text,
+        "text_hash": text_hash(article.text),
+        "ingested_at": datetime.now(UTC),
+    }
+    found = conn.execute(
+        sa.select(articles.c.id).where(articles.c.id == article.id).with_for_update()
+    ).first()
+    if found is None:
+        conn.execute(sa.insert(articles).values(id=article.id, **values))
+        return False
+    conn.execute(sa.update(articles).where(articles.c.id == article.id).values(**values))
+    return True
+
+
+def _delete_facts(conn: Connection, article_id: str) -> set[int]:
+    """Delete the article's facts, children first; return the actor rows it cited.
+
+    Those actors are pruned after the new facts are in if nothing cites them,
+    so an actor the newer extractor still finds keeps its row id.
+    """
+
+    previous_actors = sa.select(article_actors.c.actor_id).where(
+        article_actors.c.article_id == article_id
+    )
+    previous_actor_ids = set(conn.execute(previous_actors).scalars())
+    article_events = sa.select(events.c.id).where(events.c.article_id == article_id)
+    conn.execute(
+        sa.delete(event_participants).where(event_participants.c.event_id.in_(article_events))
+    )
+    article_places = sa.select(places.c.id).where(places.c.article_id == article_id)
+    conn.execute(sa.delete(place_mentions).where(place_mentions.c.place_id.in_(article_places)))
+    for table in ARTICLE_FACT_TABLES:
+        conn.execute(sa.delete(table).where(table.c.article_id == article_id))
+    return previous_actor_ids
+
+
+def _delete_orphan_actors(conn: Connection, candidates: set[int]) -> None:
+    if not candidates:
+        return
+    still_cited = sa.union(
+        sa.select(article_actors.c.actor_id),
+        sa.select(mentions.c.actor_id),
+        sa.select(quotes.c.speaker_id).where(quotes.c.speaker_id.is_not(None)),
+        sa.select(event_participants.c.actor_id),
+    )
+    conn.execute(
+        sa.delete(actors).where(actors.c.id.in_(candidates), actors.c.id.not_in(still_cited))
+    )
+
+
+def _insert_ignoring_duplicate(conn: Connection, values: dict[str, Any]) -> None:
+    """Insert an actor unless an equal one exists, safe against a concurrent writer.
+
+    SQLite and PostgreSQL both know `ON CONFLICT DO NOTHING`; other databases
+    get a plain insert, which is fine for a single writer.
+    """
+
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.execute(sqlite.insert(actors).values(**values).on_conflict_do_nothing())
+    elif dialect == "postgresql":
+        conn.execute(postgresql.insert(actors).values(**values).on_conflict_do_nothing())
+    else:
+        conn.execute(sa.insert(actors).values(**values))
+
+
+def actor_row_id(conn: Connection, actor: Actor) -> int:
+    """The corpus-wide row of `actor`, created on first sight.
+
+    The first article to name an actor gives the row its display name; a
+    sector learnt later fills a gap but never overwrites.
+    """
+
+    key = {
+        "name_key": normalise_name(actor.name),
+        "kind": actor.kind,
+        "country": actor.country or "",
+    }
+    query = sa.select(actors.c.id, actors.c.sector).where(
+        *(actors.c[column] == value for column, value in key.items())
+    )
+    row = conn.execute(query).first()
+    if row is None:
+        _insert_ignoring_duplicate(conn, {"name": actor.name, "sector": actor.sector, **key})
+        row = conn.execute(query).one()
+    elif row.sector is None and actor.sector is not None:
+        conn.execute(sa.update(actors).where(actors.c.id == row.id).values(sector=actor.sector))
+    return int(row.id)
+
+
+def _save_actors(conn: Connection, extraction: Extraction) -> dict[str, int]:
+    article = extraction.article
+    local_to_row: dict[str, int] = {}
+    mention_rows: list[dict[str, Any]] = []
+    for actor in extraction.actors:
+        if actor.id in local_to_row:
+            raise StoreError(f"article {article.id}: two actors share the id {actor.id!r}.")
+        row_id = actor_row_id(conn, actor)
+        local_to_row[actor.id] = row_id
+        conn.execute(
+            sa.insert(article_actors).values(
+                article_id=article.id,
+                local_id=actor.id,
+                actor_id=row_id,
+                role=actor.role,
+                confidence=actor.confidence,
+            )
+        )
+        mention_rows += [
+            {"article_id": article.id, "actor_id": row_id, "text": span.text(article.text)}
+            | _span_values(span)
+            for span in sorted(set(actor.mentions))
+        ]
+    _insert_many(conn, mentions, mention_rows)
+    return local_to_row
+
+
+def _span_values(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end, "sentence": span.sentence}
+
+
+def _inserted_id(result: CursorResult[Any]) -> int:
+    """Primary key of a one-row insert, read without RETURNING for old SQLite."""
+
+    key = result.inserted_primary_key
+    if key is None or key[0] is None:
+        raise StoreError("the database did not report the id of a new row.")
+    return int(key[0])
+
+
+def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(sa.insert(table), rows)
+
+
+def _resolve(extraction: Extraction, local_to_row: dict[str, int], local_id: str, what: str) -> int:
+    """Row id of an actor a fact refers to; a dangling reference is a stage bug."""
+
+    try:
+        return local_to_row[local_id]
+    except KeyError:
+        raise StoreError(
+            f"article {extraction.article.id}: {what} refers to actor {local_id!r}, "
+            "which is not among the article's actors."
+        ) from None
+
+
+def _save_sentences(conn: Connection, article_id: str, spans: Iterable[Span]) -> None:
+    rows = [
+        {"article_id": article_id, "idx": idx, "start": span.start, "end": span.end}
+        for idx, span in enumerate(spans)
+    ]
+    _insert_many(conn, sentences, rows)
+
+
+def _save_quotes(conn: Connection, extraction: Extraction, local_to_row: dict[str, int]) -> None:
+    rows = []
+    for quote in extraction.quotes:
+        speaker = None
+        if quote.speaker is not None:
+            speaker = _resolve(extraction, local_to_row, quote.speaker, "a quote's speaker")
+        rows.append(
+            {
+                "article_id": extraction.article.id,
+                "kind": quote.kind,
+                "text": quote.text,
+                "speaker_id": speaker,
+                "cue_start": quote.cue.start if quote.cue else None,
+                "cue_end": quote.cue.end if quote.cue else None,
+                "confidence": quote.confidence,
+            }
+            | _span_values(quote.span)
+        )
+    _insert_many(conn, quotes, rows)
+
+
+def _save_amounts(conn: Connection, extraction: Extraction) -> None:
+    rows = [
+        {
+            "article_id": extraction.article.id,
+            "text": amount.text,
+            "value": amount.value,
+            "unit": amount.unit,
+            "measure": amount.measure,
+            "measure_start": amount.measure_span.start if amount.measure_span else None,
+            "measure_end": amount.measure_span.end if amount.measure_span else None,
+            "period": amount.period,
+            "approximate": amount.approximate,
+            "confidence": amount.confidence,
+        }
+        | _span_values(amount.span)
+        for amount in extraction.amounts
+    ]
+    _insert_many(conn, amounts, rows)
+
+
+def _save_events(conn: Connection, extraction: Extraction, local_to_row: dict[str, int]) -> None:
+    for event in extraction.events:
+        result = conn.execute(
+            sa.insert(events).values(
+                article_id=extraction.article.id,
+                type=event.type,
+                place=event.place,
+                date=event.date,
+                mode=event.mode,
+                confidence=event.confidence,
+                **_span_values(event.evidence),
+            )
+        )
+        event_id = _inserted_id(result)
+        what = f"a {event.type} event"
+        participants = [
+            {
+                "event_id": event_id,
+                "actor_id": _resolve(extraction, local_to_row, local_id, what),
+                "side": side,
+                "position": position,
+            }
+            for side, local_ids in (("source", event.actors), ("target", event.targets))
+            for position, local_id in enumerate(local_ids)
+        ]
+        _insert_many(conn, event_participants, participants)
+
+
+def _save_places(conn: Connection, extraction: Extraction) -> None:
+    for place in extraction.places:
+        result = conn.execute(
+            sa.insert(places).values(
+                article_id=extraction.article.id,
+                name=place.name,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                kind=place.kind,
+            )
+        )
+        place_id = _inserted_id(result)
+        spans = _distinct_starts(place.spans)
+        rows = [{"place_id": place_id} | _span_values(span) for span in spans]
+        _insert_many(conn, place_mentions, rows)
+
+
+def _distinct_starts(spans: Iterable[Span]) -> list[Span]:
+    """One span per start offset (the longest), matching the table's key."""
+
+    by_start: dict[int, Span] = {}
+    for span in spans:
+        if span.start not in by_start or span.end > by_start[span.start].end:
+            by_start[span.start] = span
+    return sorted(by_start.values())
