@@ -1,0 +1,129 @@
+"""Accuracy you can see: score dateline on gold articles and public benchmarks.
+
+`score_articles` (pure, model-free) compares gold-shaped dicts;
+`evaluate_gold_file` runs a prediction function over a gold JSONL file and
+scores it; `run_evaluate` is what `dateline evaluate` calls.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import InputError
+from dateline.evaluate.report import Report, format_report
+from dateline.evaluate.scoring import score_articles
+
+Record = dict[str, Any]
+Predict = Callable[[list[Record]], list[Record]]
+
+__all__ = [
+    "Predict",
+    "Report",
+    "dateline_predict",
+    "evaluate_gold_file",
+    "format_report",
+    "read_gold",
+    "run_evaluate",
+    "score_articles",
+]
+
+
+def read_gold(path: str | Path, limit: int | None = None) -> list[Record]:
+    """Gold articles from a JSON Lines file; bad lines name their line number."""
+
+    records: list[Record] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot open gold file ({exc.strerror})") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"not JSON: {exc.msg}", line=number) from exc
+        if not isinstance(record, dict) or "text" not in record:
+            raise InputError(str(path), "expected an object with `text`", line=number)
+        record.setdefault("id", f"{Path(path).stem}-{number}")
+        records.append(record)
+        if limit is not None and len(records) >= limit:
+            break
+    return records
+
+
+def dateline_predict(records: Iterable[Record], model: str | None = None) -> list[Record]:
+    """Dateline's gold-shaped output for records (imported late: it loads spaCy)."""
+
+    from dateline.pipeline import extract_records
+
+    return list(extract_records(records, model=model))
+
+
+def evaluate_gold_file(
+    path: str | Path,
+    predict: Predict | None = None,
+    *,
+    limit: int | None = None,
+) -> Report:
+    """Score `predict` (default: dateline) on the articles of one gold file.
+
+    The prediction function receives the gold records themselves; it must
+    only look at `id`, `text` and `meta`, which is what the pipeline does.
+    """
+
+    gold = read_gold(path, limit)
+    predicted = (predict or dateline_predict)(gold)
+    return score_articles(gold, predicted, name=Path(path).name)
+
+
+def evaluate_gold_files(
+    paths: Sequence[str | Path],
+    predict: Predict | None = None,
+    *,
+    limit: int | None = None,
+) -> Report:
+    """One report over several gold files (limit applies to each file)."""
+
+    gold = [record for path in paths for record in read_gold(path, limit)]
+    predicted = (predict or dateline_predict)(gold)
+    name = ", ".join(Path(p).name for p in paths)
+    return score_articles(gold, predicted, name=name)
+
+
+def run_evaluate(
+    gold_paths: list[str],
+    report_path: str | None = None,
+    benchmark: str | None = None,
+    limit: int | None = None,
+) -> str:
+    """Score gold files and/or a named benchmark; return the text to print.
+
+    `benchmark` is a name from `dateline.evaluate.benchmarks.BENCHMARKS`
+    or "all"; `limit` caps the articles per file or benchmark (the CI smoke
+    run). With `report_path`, the full JSON (every finding) is written there.
+    """
+
+    texts: list[str] = []
+    payload: dict[str, Any] = {}
+    if gold_paths:
+        report = evaluate_gold_files(gold_paths, limit=limit)
+        texts.append(format_report(report))
+        payload["gold"] = report.as_dict()
+    if benchmark:
+        from dateline.evaluate.benchmarks import run_benchmarks
+
+        results = run_benchmarks(benchmark, limit=limit)
+        for result in results:
+            texts.append(result.format())
+        payload["benchmarks"] = [result.as_dict() for result in results]
+    if not texts:
+        raise InputError("dateline evaluate", "give a gold JSONL file or --benchmark NAME")
+    if report_path:
+        Path(report_path).write_text(
+            json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    return "\n\n".join(texts)
