@@ -1,0 +1,152 @@
+"""Speech cues: the verbs and phrases that attribute words to a speaker.
+
+The lexicon lives in `data/speech_verbs.tsv` so a user can add a verb
+without touching code. A cue is one or more tokens (`pointed out`,
+`according to`); its speaker is found in the dependency parse, never guessed
+from nearby names.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Links along which a verb without its own subject shares one: "Putin noted
+# ... and added that", "Peskov told reporters, adding that", "was quoted as
+# saying".
+SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "ccomp"})
+# Verbs whose object is the addressee, not the speaker ("told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "answer", "urge"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    """One row of the lexicon: `words` is the lemma split on spaces."""
+
+    words: tuple[str, ...]
+    speech: bool
+    reported: bool
+
+
+@cache
+def speech_verbs() -> dict[str, list[SpeechVerb]]:
+    """The lexicon keyed by its first word, loaded once per process."""
+
+    lexicon: dict[str, list[SpeechVerb]] = {}
+    source = resources.files("dateline.data").joinpath("speech_verbs.tsv")
+    with source.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            words = tuple(row["lemma"].split())
+            entry = SpeechVerb(words, row["speech"] == "yes", row["reported"] == "yes")
+            lexicon.setdefault(words[0], []).append(entry)
+    for entries in lexicon.values():
+        entries.sort(key=lambda entry: -len(entry.words))
+    return lexicon
+
+
+def _matches_rest(token: Token, rest: tuple[str, ...]) -> list[Token] | None:
+    """The extra tokens of a multi-word cue: particles or the following words."""
+
+    tokens: list[Token] = []
+    for word in rest:
+        particle = next((c for c in token.children if c.lower_ == word and c.i > token.i), None)
+        nxt = (
+            token.doc[tokens[-1].i + 1]
+            if tokens
+            else token.nbor(1)
+            if token.i + 1 < len(token.doc)
+            else None
+        )
+        found = particle or (nxt if nxt is not None and nxt.lower_ == word else None)
+        if found is None:
+            return None
+        tokens.append(found)
+    return tokens
+
+
+def match_cue(token: Token) -> tuple[list[Token], SpeechVerb] | None:
+    """The cue starting at `token` and its lexicon entry, if it is a speech cue.
+
+    Only verbs count (a noun "state" or "report" is no cue), except for
+    prepositional phrases such as "according to".
+    """
+
+    lexicon = speech_verbs()
+    for key in (token.lemma_.lower(), token.lower_):
+        for entry in lexicon.get(key, []):
+            if not entry.speech:
+                return None
+            rest = _matches_rest(token, entry.words[1:])
+            if rest is None:
+                continue
+            if len(entry.words) == 1 and token.pos_ not in ("VERB", "AUX"):
+                continue
+            return [token, *rest], entry
+    return None
+
+
+def cue_subject(cue: list[Token]) -> Token | None:
+    """The head token of whoever the cue says spoke, or None.
+
+    "according to X": X. Otherwise the verb's subject; a verb without one
+    borrows it from the speech verb it is coordinated with or subordinate
+    to; in the inverted "..., said Smailov" spaCy sometimes makes the
+    speaker an object, which is taken when no subject exists.
+    """
+
+    verb, last = cue[0], cue[-1]
+    if len(cue) > 1 and last.dep_ == "prep":
+        return next((c for c in last.children if c.dep_ == "pobj"), None)
+    subject = _own_subject(verb)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    borrowed = _borrowed_subject(verb)
+    if borrowed is not None:
+        return borrowed
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep")
+                and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
+    return None
+
+
+def _borrowed_subject(verb: Token) -> Token | None:
+    """Subject of the nearest speech verb up the tree, else of the nearest verb
+    reached without crossing a clausal complement ("met Y and said")."""
+
+    fallback: Token | None = None
+    crossed_complement = False
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head is node:
+            break
+        crossed_complement = crossed_complement or node.dep_ == "ccomp"
+        node = node.head
+        subject = _own_subject(node)
+        if subject is None:
+            continue
+        if match_cue(node) is not None:
+            return subject
+        if fallback is None and not crossed_complement:
+            fallback = subject
+    return fallback
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)

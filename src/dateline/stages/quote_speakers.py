@@ -1,0 +1,149 @@
+"""Linking the subject of a speech cue to one of the article's actors.
+
+A speaker is only ever an actor whose mention the subject overlaps, or, for
+a pronoun, the person the text was just talking about. When neither holds
+the speaker stays None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.model import Actor, Span
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote already attributed, for resolving the pronouns after it."""
+
+    end: int
+    speaker: str | None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves cue subjects to actor ids, remembering earlier speakers.
+
+    Quotes must be resolved in text order: "he said" means the person of the
+    previous quote or, failing that, the person last mentioned before it.
+    """
+
+    actors: list[Actor]
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of direct quotes: names inside them are not who speaks next."""
+    history: list[Attribution] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._kinds = {actor.id: actor.kind for actor in self.actors}
+        self._mentions: list[tuple[Span, Actor]] = sorted(
+            ((span, actor) for actor in self.actors for span in actor.mentions),
+            key=lambda pair: (pair[0].start, -pair[0].end),
+        )
+
+    def remember(self, end: int, speaker: str | None) -> None:
+        self.history.append(Attribution(end, speaker))
+
+    def previous_speaker(self, before: int) -> str | None:
+        earlier = [a for a in self.history if a.end <= before]
+        return earlier[-1].speaker if earlier else None
+
+    def resolve(self, subject: Token | None) -> str | None:
+        """The actor id the subject names, or None when it names no actor."""
+
+        if subject is None:
+            return None
+        lower = subject.lower_
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+            return self._antecedent(subject, person=lower in PERSON_PRONOUNS)
+        if subject.pos_ == "PRON":
+            return None
+        head = Span(subject.idx, subject.idx + len(subject.text))
+        covering = [actor for span, actor in self._mentions if span.overlaps(head)]
+        if covering:
+            return covering[0].id
+        return self._named_inside(subject)
+
+    def _named_inside(self, subject: Token) -> str | None:
+        """A person named inside a title phrase: "Ambassador to Vietnam Gennady
+        Bezdetko". Names under "of" or "by" are left alone: "the press service of the
+        Premier" is not the Premier."""
+
+        excluded: list[tuple[int, int]] = []
+        for token in subject.subtree:
+            if token.dep_ == "prep" and token.lower_ in ("of", "by") and token.head == subject:
+                excluded.append((token.left_edge.idx, token.right_edge.idx + 1))
+        start = subject.left_edge.idx
+        end = subject.right_edge.idx + len(subject.right_edge.text)
+        phrase = Span(start, end)
+        for span, actor in self._mentions:
+            if actor.kind != "person" or not phrase.contains(span):
+                continue
+            if any(lo <= span.start < hi for lo, hi in excluded):
+                continue
+            return actor.id
+        return None
+
+    def _antecedent(self, pronoun: Token, *, person: bool) -> str | None:
+        """Who "he" (or "it") is: the previous speaker when nobody of that kind
+        was named since, else the subject of a preceding sentence, else the
+        last actor of that kind named before the pronoun."""
+
+        position = pronoun.idx
+        earlier = [a for a in self.history if a.end <= position]
+        latest = self._latest_mention(position, person=person)
+        if earlier:
+            previous = earlier[-1]
+            if (
+                previous.speaker is not None
+                and (self._kinds.get(previous.speaker) == "person") == person
+                and _nobody_named_since(latest, previous)
+            ):
+                return previous.speaker
+        subject = self._previous_sentence_subject(pronoun, person=person)
+        if subject is not None:
+            return subject
+        return latest[1].id if latest else None
+
+    def _latest_mention(self, position: int, *, person: bool) -> tuple[Span, Actor] | None:
+        latest: tuple[Span, Actor] | None = None
+        for span, actor in self._mentions:
+            if span.end > position:
+                break
+            if (actor.kind == "person") == person and not self._in_quote(span):
+                latest = (span, actor)
+        return latest
+
+    def _previous_sentence_subject(self, pronoun: Token, *, person: bool) -> str | None:
+        doc = pronoun.doc
+        sentence = pronoun.sent
+        for _ in range(2):
+            if sentence.start == 0:
+                return None
+            sentence = doc[sentence.start - 1].sent
+            root = sentence.root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if (
+                subject is None
+                or subject.pos_ == "PRON"
+                or self._in_quote(Span(subject.idx, subject.idx + 1))
+            ):
+                continue
+            head = Span(subject.idx, subject.idx + len(subject.text))
+            for span, actor in self._mentions:
+                if span.overlaps(head) and (actor.kind == "person") == person:
+                    return actor.id
+        return None
+
+    def _in_quote(self, span: Span) -> bool:
+        return any(start <= span.start < end for start, end in self.quoted)
+
+
+def _nobody_named_since(latest: tuple[Span, Actor] | None, previous: Attribution) -> bool:
+    """No other actor of the pronoun's kind was named after the previous quote."""
+
+    return latest is None or latest[1].id == previous.speaker or latest[0].start < previous.end

@@ -1,0 +1,339 @@
+"""The quotes stage: direct and reported speech with speaker and cue.
+
+Direct quotes come from the quotation marks (`quote_marks`), reported speech
+from speech verbs with a clausal complement in the dependency parse
+("X said that Y", "Y, X said", "according to X, Y"). Each quote keeps the
+span of its words and of its cue, so a reader sees why it was attributed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.model import Actor, Quote, QuoteKind
+from dateline.parsing import ParsedDoc
+from dateline.stages.quote_cues import SpeechVerb, cue_subject, match_cue
+from dateline.stages.quote_marks import QuotedText, find_quoted_texts, paragraph_bounds
+from dateline.stages.quote_speakers import SpeakerResolver
+
+SENTENCE_END = frozenset({".", "!", "?"})
+# Quoted phrases this short are names, titles or scare quotes, not speech.
+MAX_PHRASE_WORDS = 2
+# Up to this many words, a quote is speech only right next to its cue.
+SHORT_QUOTE_WORDS = 5
+# A quote with no cue at all must start its sentence and be this long.
+UNCUED_QUOTE_WORDS = 6
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
+TRAILING = " \t\n,.;:!?—–-"
+
+
+@dataclass
+class _Candidate:
+    """A quote before its speaker is known; `subject` decides who spoke."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    cue: list[Token] | None
+    subject: Token | None
+    confidence: float = 1.0
+    continues: bool = False
+
+
+def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
+    """Direct and reported quotes of the article, in text order."""
+
+    text = parsed.text
+    paragraphs = paragraph_bounds(text)
+    quoted = find_quoted_texts(text)
+    direct = [c for q in quoted if (c := _direct_candidate(parsed, q, quoted, paragraphs))]
+    taken = [(c.start, c.end) for c in direct]
+    inside = [(q.open_at, q.close_at) for q in quoted]
+    reported = _reported_candidates(parsed, paragraphs, inside, taken)
+    candidates = sorted(direct + reported, key=lambda c: c.start)
+
+    resolver = SpeakerResolver(actors, quoted=inside)
+    quotes: list[Quote] = []
+    for candidate in candidates:
+        if candidate.cue is not None:
+            speaker = resolver.resolve(candidate.subject)
+        elif candidate.continues:
+            speaker = resolver.previous_speaker(candidate.start)
+        else:
+            speaker = None
+        cue_span = (
+            parsed.span(candidate.cue[0].idx, _token_end(candidate.cue[-1]))
+            if candidate.cue
+            else None
+        )
+        quotes.append(
+            Quote(
+                kind=candidate.kind,
+                text=text[candidate.start : candidate.end],
+                span=parsed.span(candidate.start, candidate.end),
+                speaker=speaker,
+                cue=cue_span,
+                confidence=candidate.confidence,
+            )
+        )
+        ends = [candidate.end] + ([cue_span.end] if cue_span else [])
+        resolver.remember(max(ends), speaker)
+    return quotes
+
+
+def _token_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], char: int) -> tuple[int, int]:
+    for start, end in paragraphs:
+        if start <= char < end:
+            return start, end
+    return 0, 0
+
+
+# --- direct quotes -----------------------------------------------------------
+
+
+def _direct_candidate(
+    parsed: ParsedDoc,
+    quote: QuotedText,
+    quoted: list[QuotedText],
+    paragraphs: list[tuple[int, int]],
+) -> _Candidate | None:
+    """Keep a quotation as speech when its cue or its form says it is one."""
+
+    text = parsed.text
+    words = quote.words(text)
+    if len(words) <= MAX_PHRASE_WORDS or _marked_as_term(text, quote.open_at):
+        return None
+    # `"... him." Lord Heseltine said that ...`: a full stop ends the attribution
+    # chance; a comma, "?" or "!" leaves it open (`"Why not?" he asked`).
+    ends_sentence = text[quote.start : quote.end].rstrip("”»“\"'’›‘").endswith(".")
+    after = [] if ends_sentence else _context_after(parsed, quote, quoted, paragraphs)
+    before = _context_before(parsed, quote, quoted, paragraphs)
+    post = _first_cue(after)
+    pre = _first_cue(list(reversed(before)))
+    post_adjacent = post is not None and _adjacent_after(after, post[0])
+    pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
+    confidence = 1.0 if quote.closed else 0.5
+    cue: list[Token] | None
+    if post is not None and post_adjacent:
+        cue = post[0]
+    elif pre is not None and pre_adjacent:
+        cue = pre[0]
+    else:
+        # A long quote inside a reporting sentence: "stressed the need to «...»".
+        far = [found for found in (post, pre) if found is not None and found[1].reported]
+        cue = far[0][0] if far and len(words) > SHORT_QUOTE_WORDS else None
+    if cue is not None:
+        return _Candidate("direct", quote.start, quote.end, cue, cue_subject(cue), confidence)
+    starts_sentence = not any(t.is_alpha for t in before)
+    if len(words) < UNCUED_QUOTE_WORDS or not starts_sentence or _is_title(words):
+        return None
+    return _Candidate(
+        "direct",
+        quote.start,
+        quote.end,
+        None,
+        None,
+        confidence * 0.8,
+        continues=_follows_quote(text, quote, quoted),
+    )
+
+
+def _context_after(
+    parsed: ParsedDoc,
+    quote: QuotedText,
+    quoted: list[QuotedText],
+    paragraphs: list[tuple[int, int]],
+) -> list[Token]:
+    """Tokens after the closing mark up to the end of that sentence."""
+
+    _, para_end = _paragraph_of(paragraphs, max(quote.close_at - 1, 0))
+    next_open = min((q.open_at for q in quoted if q.open_at >= quote.close_at), default=para_end)
+    limit = min(para_end, next_open)
+    tokens: list[Token] = []
+    for token in parsed.doc:
+        if token.idx < quote.close_at or token.is_space:
+            continue
+        if token.idx >= limit or (token.text in SENTENCE_END and tokens):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _context_before(
+    parsed: ParsedDoc,
+    quote: QuotedText,
+    quoted: list[QuotedText],
+    paragraphs: list[tuple[int, int]],
+) -> list[Token]:
+    """Tokens from the start of the sentence up to the opening mark."""
+
+    para_start, _ = _paragraph_of(paragraphs, quote.open_at)
+    last_close = max((q.close_at for q in quoted if q.close_at <= quote.open_at), default=0)
+    limit = max(para_start, last_close)
+    tokens: list[Token] = []
+    for token in reversed(parsed.doc[: _token_index_at(parsed, quote.open_at)]):
+        if token.idx < limit or token.text in SENTENCE_END:
+            break
+        if not token.is_space:
+            tokens.append(token)
+    return list(reversed(tokens))
+
+
+def _token_index_at(parsed: ParsedDoc, char: int) -> int:
+    for token in parsed.doc:
+        if token.idx >= char:
+            return token.i
+    return len(parsed.doc)
+
+
+def _first_cue(tokens: list[Token]) -> tuple[list[Token], SpeechVerb] | None:
+    for token in tokens:
+        found = match_cue(token)
+        if found is not None and not any(t.dep_ == "neg" for t in token.children):
+            return found
+    return None
+
+
+def _adjacent_after(after: list[Token], cue: list[Token]) -> bool:
+    """`," said Smailov` / `," the Russian leader said`: only the subject between."""
+
+    if any(c.dep_ == "ccomp" and c.i > cue[-1].i for c in cue[0].children):
+        return False  # the verb reports the clause after it, not this quote
+    subject = cue_subject(cue)
+    allowed = {t.i for t in subject.subtree} if subject is not None else set()
+    return all(t.is_punct or t.i in allowed for t in after if t.i < cue[0].i)
+
+
+def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
+    """`Putin said: "..."` / `According to X, "..."`: nothing but glue between."""
+
+    between = [t for t in before if t.i > cue[-1].i and not t.is_punct]
+    if cue[-1].dep_ == "prep":
+        return all(t.i <= cue[-1].right_edge.i for t in between)
+    return all(t.lower_ in ("that", "as", "this", "it", "in", "a", "statement") for t in between)
+
+
+def _marked_as_term(text: str, open_at: int) -> bool:
+    """`the so-called «...»`: the writer distances themself from a phrase."""
+
+    preceding = text[max(0, open_at - 40) : open_at].lower().split()
+    return bool(preceding) and preceding[-1] in SCARE_MARKERS
+
+
+def _is_title(words: list[str]) -> bool:
+    return len(words) <= SHORT_QUOTE_WORDS * 2 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _follows_quote(text: str, quote: QuotedText, quoted: list[QuotedText]) -> bool:
+    """True when nothing but the attribution of the previous quote stands before
+    this one: `"A," he said.` then `"B."` continues the same speaker."""
+
+    earlier = [q for q in quoted if q.close_at <= quote.open_at]
+    if not earlier:
+        return False
+    gap = text[earlier[-1].close_at : quote.open_at]
+    if len(gap) > 200:
+        return False
+    ends = [gap.find(mark) for mark in SENTENCE_END if mark in gap]
+    attribution, rest = (gap[: min(ends)], gap[min(ends) + 1 :]) if ends else (gap, "")
+    return "\n" not in attribution and not any(char.isalnum() for char in rest)
+
+
+# --- reported speech -----------------------------------------------------------
+
+
+def _reported_candidates(
+    parsed: ParsedDoc,
+    paragraphs: list[tuple[int, int]],
+    inside_marks: list[tuple[int, int]],
+    direct: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """Speech verbs with a clausal complement, outside quotation marks."""
+
+    found: list[_Candidate] = []
+    for token in parsed.doc:
+        if any(start <= token.idx < end for start, end in inside_marks):
+            continue
+        matched = match_cue(token)
+        if matched is None or not matched[1].reported:
+            continue
+        cue = matched[0]
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        para = _paragraph_of(paragraphs, token.idx)
+        if cue[-1].dep_ == "prep":
+            bounds = _according_to_clause(parsed, cue, para)
+        else:
+            bounds = _complement_clause(token, para)
+        if bounds is None:
+            continue
+        start, end = bounds
+        if any(start < d_end and d_start < end for d_start, d_end in direct):
+            continue
+        if len(parsed.text[start:end].split()) < 2:
+            continue
+        found.append(_Candidate("indirect", start, end, cue, cue_subject(cue)))
+    return found
+
+
+def _complement_clause(verb: Token, para: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause the verb reports, without "that" and final punctuation.
+
+    A speech verb coordinated inside the clause ("noted that A and added
+    that B") starts a report of its own, so the clause stops before it.
+    """
+
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    tokens = [t for t in complement.subtree]
+    for token in tokens:
+        if token is complement or token.dep_ not in ("conj", "advcl"):
+            continue
+        found = match_cue(token)
+        if found is not None and found[1].reported:
+            cut = min(t.i for t in token.subtree)
+            tokens = [t for t in tokens if t.i < cut]
+            while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                tokens.pop()
+    while tokens and (
+        (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+    ):
+        tokens.pop(0)
+    if not tokens or tokens[0].lower_ in WH_WORDS:
+        return None
+    start = max(tokens[0].idx, para[0])
+    end = min(_token_end(tokens[-1]), para[1])
+    return _trim(verb.doc.text, start, end)
+
+
+def _according_to_clause(
+    parsed: ParsedDoc, cue: list[Token], para: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "According to X, Y." or "Y, according to X.": the sentence without the
+    attribution phrase."""
+
+    phrase_start = cue[0].idx
+    phrase_end = _token_end(cue[-1].right_edge)
+    sentence = cue[0].sent
+    start = max(sentence.start_char, para[0])
+    end = min(sentence.end_char, para[1])
+    text = parsed.text
+    if not text[start:phrase_start].strip(TRAILING):
+        return _trim(text, phrase_end, end)
+    return _trim(text, start, phrase_start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in TRAILING:
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,315 @@
+"""The quotes stage on real dispatches: seed, TASS dev gold, BBC, Guardian."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from spacy.language import Language
+
+from dateline.evaluate.benchmarks import dev_gold_root
+from dateline.model import Actor, Article, Quote, Span
+from dateline.parsing import ParsedDoc, load_model, parse_article
+from dateline.stages.quote_marks import find_quoted_texts
+from dateline.stages.quotes import extract_quotes
+
+GOLD_DIR = dev_gold_root()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_model()
+
+
+def gold_article(name: str, article_id: str) -> dict:
+    for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == article_id:
+            return record
+    raise LookupError(article_id)
+
+
+def actor(text: str, actor_id: str, kind: str, *mentions: str) -> Actor:
+    """An actor with every occurrence of its mention strings, as the actors
+    stage reports them (role nominals included)."""
+
+    spans = [
+        Span(m.start(), m.end())
+        for mention in mentions
+        for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text)
+    ]
+    return Actor(id=actor_id, name=mentions[0], kind=kind, mentions=sorted(spans))  # type: ignore[arg-type]
+
+
+def parse(nlp: Language, text: str) -> ParsedDoc:
+    return parse_article(Article(id="test", text=text), nlp)
+
+
+def by_kind(quotes: list[Quote], kind: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes if q.kind == kind]
+
+
+# --- the seed article ---------------------------------------------------------
+
+
+SEED = gold_article("seed.jsonl", "kazinform-2022-07-04-smailov-mishustin")
+
+
+def seed_actors(text: str) -> list[Actor]:
+    return [
+        actor(
+            text,
+            "smailov",
+            "person",
+            "Alikhan Smailov",
+            "Smailov",
+            "The Kazakh Premier",
+            "the Kazakh Premier",
+            "the Kazakh Prime Minister",
+            "the Head of the Kazakh Cabinet of Ministers",
+        ),
+        actor(
+            text,
+            "mishustin",
+            "person",
+            "Mikhail Mishustin",
+            "Mishustin",
+            "the Russian Prime Minister",
+        ),
+        actor(text, "kazakhstan", "country", "Kazakhstan"),
+        actor(text, "russia", "country", "Russia"),
+        actor(text, "kazakh-government", "organization", "The Kazakh government"),
+        actor(text, "russian-government", "organization", "the Russian government"),
+        actor(text, "kazinform", "organization", "Kazinform"),
+    ]
+
+
+def test_seed_direct_quotes_have_gold_text_and_speakers(nlp: Language) -> None:
+    text = SEED["text"]
+    quotes = extract_quotes(parse(nlp, text), seed_actors(text))
+    gold = [(q["text"], q["speaker"]) for q in SEED["quotes"] if q["kind"] == "direct"]
+    assert by_kind(quotes, "direct") == gold
+    for quote in quotes:
+        assert quote.text == text[quote.span.start : quote.span.end]
+        assert quote.cue is not None
+        assert text[quote.cue.start : quote.cue.end] in ("said", "highlighted", "added")
+
+
+def test_seed_reported_speech_matches_gold(nlp: Language) -> None:
+    text = SEED["text"]
+    quotes = extract_quotes(parse(nlp, text), seed_actors(text))
+    gold = [(q["text"], q["speaker"]) for q in SEED["quotes"] if q["kind"] == "indirect"]
+    assert by_kind(quotes, "indirect") == gold
+
+
+def test_speaker_is_none_when_the_subject_names_no_actor(nlp: Language) -> None:
+    text = SEED["text"]
+    only_countries = [a for a in seed_actors(text) if a.kind == "country"]
+    quotes = extract_quotes(parse(nlp, text), only_countries)
+    assert quotes and all(q.speaker is None for q in quotes)
+
+
+# --- TASS dev gold ------------------------------------------------------------
+
+
+def test_tass_pronoun_he_said_after_an_attributed_report(nlp: Language) -> None:
+    record = gold_article("tass_dev.jsonl", "tass-1894079")
+    text = record["text"]
+    actors = [
+        actor(text, "putin", "person", "Vladimir Putin", "Putin", "the head of state"),
+        actor(text, "russia", "country", "Russia"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    gold = [(q["text"], q["speaker"]) for q in record["quotes"] if q["kind"] == "direct"]
+    assert by_kind(quotes, "direct") == gold
+    headline = by_kind(quotes, "indirect")[0]
+    assert headline == ("There is always something new at certain sections of the front", "putin")
+
+
+def test_tass_she_said_and_according_to(nlp: Language) -> None:
+    record = gold_article("tass_dev.jsonl", "tass-1893787")
+    text = record["text"]
+    actors = [
+        actor(text, "kuznetsova", "person", "Anna Kuznetsova", "the lawmaker"),
+        actor(text, "state-duma", "organization", "State Duma"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert all(q.speaker == "kuznetsova" for q in quotes)
+    reported = [t for t, _ in by_kind(quotes, "indirect")]
+    assert (
+        "the State Duma will continue to gather facts of the Kiev regime's crimes against children"
+        in reported
+    )
+    assert by_kind(quotes, "direct") == [
+        (q["text"], q["speaker"]) for q in record["quotes"] if q["kind"] == "direct"
+    ]
+
+
+def test_tass_split_quotes_with_role_nominal_and_pronoun(nlp: Language) -> None:
+    record = gold_article("tass_dev.jsonl", "tass-1893783")
+    text = record["text"]
+    actors = [
+        actor(
+            text,
+            "lavrov",
+            "person",
+            "Sergey Lavrov",
+            "Lavrov",
+            "the Russian top diplomat",
+            "the Russian foreign minister",
+        ),
+        actor(text, "usa", "country", "the US"),
+        actor(text, "israel", "country", "Israel"),
+        actor(text, "syria", "country", "Syria", "the Syrian state"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    direct = by_kind(quotes, "direct")
+    assert ("This is a longstanding principle of indivisible security,", "lavrov") in direct
+    assert all(speaker == "lavrov" for _, speaker in direct)
+    # The partial quote after "stressed the need to" is speech: long, with a cue.
+    assert sum(t.startswith("address problems in eastern Syria") for t, _ in direct) == 2
+
+
+def test_tass_dev_recall_and_speakers(nlp: Language) -> None:
+    """Every non-optional gold quote of the TASS dev set is found (token
+    Jaccard >= 0.6) with the gold speaker, and nothing else is reported."""
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"\w+", text.lower()))
+
+    def jaccard(a: str, b: str) -> float:
+        wa, wb = words(a), words(b)
+        return len(wa & wb) / len(wa | wb)
+
+    lines = (GOLD_DIR / "tass_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    for record in map(json.loads, lines):
+        text = record["text"]
+        actors = [actor(text, a["id"], a["kind"], *a["mentions"]) for a in record["actors"]]
+        found = extract_quotes(parse(nlp, text), actors)
+        for gold in record["quotes"]:
+            hits = [
+                q for q in found if q.kind == gold["kind"] and jaccard(q.text, gold["text"]) >= 0.6
+            ]
+            if not gold.get("optional"):
+                assert hits, (record["id"], gold["text"])
+                assert any(q.speaker == gold["speaker"] for q in hits), (record["id"], gold)
+        for quote in found:
+            assert any(
+                g["kind"] == quote.kind and jaccard(quote.text, g["text"]) >= 0.6
+                for g in record["quotes"]
+            ), (record["id"], quote.text)
+
+
+# --- mark styles, scare quotes, paragraphs ------------------------------------
+
+LAVROV = "We should prevent the Syrian state from fragmenting that some would like to see,"
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‚", "‘"), ("‘", "’"), ("‹", "›")],
+)
+def test_every_quotation_mark_convention(nlp: Language, opening: str, closing: str) -> None:
+    text = f"{opening}{LAVROV}{closing} the Russian top diplomat noted."
+    actors = [actor(text, "lavrov", "person", "the Russian top diplomat")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", LAVROV, "lavrov")]
+    assert quotes[0].cue is not None and text[quotes[0].cue.start : quotes[0].cue.end] == "noted"
+
+
+def test_apostrophes_are_not_closing_quotes() -> None:
+    text = (
+        "Putin said: ‘Russia’s position on the Kremlin’s talks is the leaders’ own choice’, "
+        "he added."
+    )
+    (quote,) = find_quoted_texts(text)
+    assert text[quote.start : quote.end] == (
+        "Russia’s position on the Kremlin’s talks is the leaders’ own choice"
+    )
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    text = "«We call it „the Oreshnik“ and it works,» he said."
+    (quote,) = find_quoted_texts(text)
+    assert text[quote.start : quote.end] == "We call it „the Oreshnik“ and it works,"
+
+
+def test_reopened_quote_after_lost_paragraph_break_is_one_quote() -> None:
+    text = (
+        "He told BBC Radio 4’s Today programme: “Clearly Shamima Begum holds abhorrent views, "
+        "but she was a child, a product of our society. “I think we had a moral responsibility "
+        "to her and indeed to her baby.” A Kurdish intelligence official said Jarrah had been "
+        "taken to hospital."
+    )
+    (quote,) = find_quoted_texts(text)
+    assert text[quote.start : quote.end].startswith("Clearly Shamima Begum")
+    assert text[quote.start : quote.end].endswith("indeed to her baby.")
+
+
+def test_scare_quotes_and_names_are_not_speech(nlp: Language) -> None:
+    text = (
+        "The European Union intends to impose new sanctions on the so-called "
+        '"Russia’s shadow fleet" over the incident in the Baltic Sea, according to a joint '
+        "statement by the European Commission and EU diplomacy chief Kaja Kallas.\n\n"
+        'Russia has used the "Oreshnik" missile in the "special military operation" area.'
+    )
+    actors = [actor(text, "kallas", "person", "Kaja Kallas")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert by_kind(quotes, "direct") == []
+    # The sentence is reported speech of the statement, not of Kallas.
+    (reported,) = quotes
+    assert reported.kind == "indirect" and reported.speaker is None
+    assert reported.text.startswith("The European Union intends to impose new sanctions")
+
+
+def test_quote_over_two_paragraphs_is_one_quote(nlp: Language) -> None:
+    text = (
+        "Former cabinet colleague Lord Hattersley said his first reaction on hearing the news "
+        'was "immense sadness".\n\n"It was not a major surprise - I knew what a blow the death '
+        'of his wife Audrey was a few days ago," he said. "He was a decent kindly man who helped '
+        'me and my generation of politicians immensely.\n\n"The Labour party and the country '
+        'will be poorer without him." Conservative peer Lord Heseltine said that despite their '
+        "political differences, he and Lord Callaghan became friends."
+    )
+    actors = [
+        actor(text, "hattersley", "person", "Lord Hattersley"),
+        actor(text, "heseltine", "person", "Lord Heseltine"),
+        actor(text, "callaghan", "person", "Lord Callaghan"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["hattersley", "hattersley"]
+    assert direct[1].text.startswith("He was a decent kindly man")
+    assert direct[1].text.endswith("will be poorer without him.")
+    reported = by_kind(quotes, "indirect")
+    assert reported[-1] == (
+        "despite their political differences, he and Lord Callaghan became friends",
+        "heseltine",
+    )
+
+
+def test_uncued_paragraph_continues_previous_speaker(nlp: Language) -> None:
+    text = (
+        '"All leading countries emphasize the need to make this process inclusive, so that '
+        'Syrian people of all political views could take part in it," Lavrov pointed out.\n\n'
+        '"The process is not an easy one, but we are ready to facilitate it."'
+    )
+    actors = [actor(text, "lavrov", "person", "Lavrov")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert [(q.speaker, q.cue is None) for q in quotes] == [("lavrov", False), ("lavrov", True)]
+
+
+def test_seed_through_the_actors_stage(nlp: Language) -> None:
+    """With the real actors stage the seed speakers are its Smailov and Mishustin."""
+
+    actors_stage = pytest.importorskip("dateline.stages.actors")
+    text = SEED["text"]
+    parsed = parse(nlp, text)
+    actors = actors_stage.extract_actors(parsed)
+    named = {actor.id: {text[s.start : s.end] for s in actor.mentions} for actor in actors}
+    quotes = extract_quotes(parsed, actors)
+    gold = [(q["kind"], q["text"], q["speaker"]) for q in SEED["quotes"]]
+    assert [(q.kind, q.text) for q in quotes] == [(kind, text) for kind, text, _ in gold]
+    for quote, (_, _, speaker) in zip(quotes, gold, strict=True):
+        assert quote.speaker is not None and speaker.capitalize() in named[quote.speaker]
