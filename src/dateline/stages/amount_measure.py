@@ -1,0 +1,365 @@
+"""What a figure measures, read off the dependency parse.
+
+News states a figure in a few fixed shapes, each handled by one rule:
+
+- level:  "bilateral trade turnover ... reached a record figure of $24.2bn"
+          → the subject of the level verb;
+- change: "rising by almost a third" → "growth of" + the measure of what rises;
+- worth:  "13 major cooperation projects worth $437.8mln" → "value of" + the noun;
+- of:     "transit of 14 million cubic meters of gas" → "transit of gas";
+- count:  "carried out 13 major cooperation projects" → the counted noun,
+          with the verb that says what happened to it.
+
+"the figure" and its kind point back to a measure named earlier: the last
+amount's measure, else the last subject of a level or change verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from dateline.model import Amount
+from dateline.parsing import ParsedDoc
+from dateline.stages.amount_tables import read_table
+
+LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+PHRASE_CHILD_DEPS = frozenset(
+    {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case"}
+)
+LOOKBACK_SENTENCES = 2
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure: the words dateline reports and where the core of them stands."""
+
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def measure_words() -> dict[str, frozenset[str]]:
+    """Role → lemmas, from `data/amount_words.tsv`."""
+
+    table: dict[str, set[str]] = {}
+    for row in read_table("amount_words.tsv"):
+        table.setdefault(row["role"], set()).add(row["word"])
+    return {role: frozenset(words) for role, words in table.items()}
+
+
+def role_words(role: str) -> frozenset[str]:
+    return measure_words().get(role, frozenset())
+
+
+def find_measure(
+    parsed: ParsedDoc, tokens: SpacySpan, earlier: Sequence[tuple[Amount, SpacySpan]]
+) -> Measure | None:
+    """The measure of the amount written over `tokens`, or None.
+
+    `earlier` are the amounts found before this one, so a change can take
+    the measure of the figure it qualifies and "the figure" its antecedent.
+    """
+
+    inside = {t.i for t in tokens}
+    anchor = _anchor(tokens)
+    finder = _MeasureFinder(parsed, inside, earlier)
+    return finder.measure_of(anchor)
+
+
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the closer.
+
+    The small model reads "Thanks to joint work the two countries have carried
+    out" with two subjects; the one next to the verb is the real one.
+    """
+
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
+def _anchor(tokens: SpacySpan) -> Token:
+    """The token of the amount whose head lies outside it (the amount's root)."""
+
+    for token in tokens:
+        if token.head.i < tokens.start or token.head.i >= tokens.end or token.head.i == token.i:
+            return token
+    return tokens.root
+
+
+class _MeasureFinder:
+    def __init__(
+        self, parsed: ParsedDoc, inside: set[int], earlier: Sequence[tuple[Amount, SpacySpan]]
+    ) -> None:
+        self.parsed = parsed
+        self.doc: Doc = parsed.doc
+        self.inside = inside
+        self.earlier = earlier
+
+    def measure_of(self, anchor: Token) -> Measure | None:
+        governor, relation = self._climb_containers(anchor)
+        head = governor.head
+        lemma = head.lemma_.lower()
+        if relation in ("dobj", "npadvmod", "advmod", "attr") or (
+            relation == "pobj" and governor.head.dep_ == "prep"
+        ):
+            verb, preposition = self._governing_verb(governor)
+            if verb is not None:
+                verb_lemma = verb.lemma_.lower()
+                if verb_lemma in role_words("rise") | role_words("fall") and preposition in (
+                    None,
+                    "by",
+                ):
+                    subject = self.subject_measure(verb)
+                    if subject is None:
+                        return None
+                    word = "growth" if verb_lemma in role_words("rise") else "decline"
+                    return Measure(f"{word} of {subject.text}", subject.start, subject.end)
+                if verb_lemma in role_words("level") | role_words("rise") | role_words("fall"):
+                    return self.subject_measure(verb)
+        if lemma == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+            # "X worth $Y": the noun just before "worth" is X, whatever the parse attached it to.
+            before = self.doc[head.i - 1] if head.i > 0 else head.head
+            valued = (
+                before
+                if before.pos_ in ("NOUN", "PROPN") and before.i not in self.inside
+                else head.head
+            )
+            noun = self.noun_phrase(valued, keep_numbers=True)
+            return Measure(f"value of {noun.text}", noun.start, noun.end) if noun else None
+        if relation == "pobj" and lemma == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+            owner = self.noun_phrase(head.head, keep_numbers=False, stop_at=head)
+            material = self._of_child(anchor)
+            if owner is not None:
+                if material is not None:
+                    return Measure(f"{owner.text} of {material.text}", owner.start, material.end)
+                return owner
+        material = self._of_child(anchor)
+        if material is not None:
+            return material
+        if relation in ("nummod", "quantmod") or (anchor.dep_ == "nummod"):
+            return self.counted_noun(head if relation == "nummod" else anchor.head)
+        return None
+
+    # the shapes ----------------------------------------------------------
+
+    def _climb_containers(self, anchor: Token) -> tuple[Token, str]:
+        """From "$24.2bn" in "a record figure of $24.2bn" up to "figure"."""
+
+        token = anchor
+        while (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in role_words("container")
+            and token.head.head.i not in self.inside
+        ):
+            token = token.head.head
+        return token, token.dep_
+
+    def _governing_verb(self, token: Token) -> tuple[Token | None, str | None]:
+        """The verb the figure is object of, and the preposition between ("by", "to")."""
+
+        if token.dep_ == "pobj":
+            preposition = token.head
+            if preposition.head.pos_ in ("VERB", "AUX"):
+                return preposition.head, preposition.lower_
+            return None, None
+        if token.head.pos_ in ("VERB", "AUX"):
+            return token.head, None
+        return None, None
+
+    def subject_measure(self, verb: Token) -> Measure | None:
+        """What the verb's subject is, following participles and "the figure" back."""
+
+        child = nearest_subject(verb)
+        if child is not None:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return self.noun_phrase(verb.head, keep_numbers=True)  # "growth, which will be 4%"
+            if child.pos_ == "PRON":
+                return None
+            if self._is_anaphor(child):
+                return self.antecedent(child)
+            return self.noun_phrase(child, keep_numbers=True)
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head.i != verb.i:
+            return self.subject_measure(verb.head)
+        if verb.dep_ == "acl":
+            owner = verb.head
+            for amount, tokens in reversed(self.earlier):
+                if tokens.start <= owner.i < tokens.end and amount.measure and amount.measure_span:
+                    return Measure(
+                        amount.measure, amount.measure_span.start, amount.measure_span.end
+                    )
+            return self.noun_phrase(owner, keep_numbers=True)
+        return None
+
+    def _is_anaphor(self, token: Token) -> bool:
+        has_content = any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+        return token.lemma_.lower() in role_words("anaphor") and not has_content
+
+    def antecedent(self, anaphor: Token) -> Measure | None:
+        """What "the figure" stands for.
+
+        The last amount's measure within reach, else the last subject of a
+        level or change verb ("the flow of tourists has increased").
+        """
+
+        floor = self._lookback_start(anaphor)
+        for amount, tokens in reversed(self.earlier):
+            if tokens.start_char < floor or tokens.start >= anaphor.i:
+                continue
+            if (
+                amount.measure
+                and amount.measure_span
+                and not amount.measure.startswith(("growth of", "decline of"))
+            ):
+                return Measure(amount.measure, amount.measure_span.start, amount.measure_span.end)
+        verbs = role_words("level") | role_words("rise") | role_words("fall")
+        for token in reversed(self.doc[: anaphor.i]):
+            if token.idx < floor:
+                break
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.head.lemma_.lower() in verbs
+                and token.pos_ in ("NOUN", "PROPN")
+                and not self._is_anaphor(token)
+            ):
+                return self.noun_phrase(token, keep_numbers=True)
+        return None
+
+    def _lookback_start(self, token: Token) -> int:
+        sentence = self.parsed.sentence_index(token.idx)
+        first = max(0, sentence - LOOKBACK_SENTENCES)
+        starts = self.parsed.sentence_starts
+        return starts[first] if starts else 0
+
+    def _of_child(self, anchor: Token) -> Measure | None:
+        """ "5% of the budget", "14 million cubic meters of gas" → the thing counted."""
+
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.noun_phrase(objects[0], keep_numbers=True)
+        return None
+
+    def counted_noun(self, noun: Token) -> Measure | None:
+        """ "13 major cooperation projects" carried out by "the two countries"."""
+
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        verb = noun.head
+        if noun.dep_ in ("dobj", "attr") and verb.lemma_.lower() in role_words("level"):
+            return self.subject_measure(verb)  # "the figure reached 650,000 people"
+        phrase = self.noun_phrase(noun, keep_numbers=False)
+        if phrase is None:
+            return None
+        participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if participle is not None:
+            words = [phrase.text, participle.text]
+            place = self.first_prepositional_phrase(participle)
+            if place is not None:
+                words.append(place)
+            return Measure(" ".join(words), phrase.start, phrase.end)
+        if noun.dep_ in ("dobj", "nsubjpass") and verb.tag_ in ("VBN", "VBD"):
+            words = [phrase.text, verb.text]
+            words += [c.text for c in verb.children if c.dep_ == "prt"]
+            agent = nearest_subject(verb)
+            if noun.dep_ == "dobj" and agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                agent_phrase = self.noun_phrase(agent, keep_numbers=True)
+                if agent_phrase is not None:
+                    words += ["by", agent_phrase.text]
+            return Measure(" ".join(words), phrase.start, phrase.end)
+        return phrase
+
+    # phrases -------------------------------------------------------------
+
+    def first_prepositional_phrase(self, verb: Token) -> str | None:
+        """ "wounded in Ukrainian strikes": the first preposition and its noun, no deeper."""
+
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > verb.i:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    noun = objects[0]
+                    left = [
+                        t.text
+                        for t in noun.lefts
+                        if t.dep_ in PHRASE_CHILD_DEPS and t.lower_ not in LEADING_WORDS_DROPPED
+                    ]
+                    return " ".join([child.text, *left, noun.text])
+        return None
+
+    def antecedent_noun(self, proform: Token) -> str | None:
+        """ "nine new ones" after "13 major cooperation projects": the noun counted before."""
+
+        for token in reversed(self.doc[proform.sent.start : proform.i]):
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() not in role_words("proform")
+                and any(c.dep_ == "nummod" for c in token.children)
+            ):
+                compounds = [c.text for c in token.lefts if c.dep_ == "compound"]
+                return " ".join([*compounds, token.text])
+        return None
+
+    def noun_phrase(
+        self, head: Token, *, keep_numbers: bool, stop_at: Token | None = None
+    ) -> Measure | None:
+        """The head noun with its modifiers and prepositional phrases.
+
+        Relative clauses, appositions and conjoined nouns are left out; the
+        amount itself is left out, and other numbers too unless `keep_numbers`.
+        A leading article is dropped ("the figure" → "figure").
+        """
+
+        kept: list[Token] = []
+        self._collect(head, kept, keep_numbers=keep_numbers, stop_at=stop_at, top=True)
+        kept.sort(key=lambda t: t.i)
+        while kept and (kept[0].lower_ in LEADING_WORDS_DROPPED or kept[0].is_punct):
+            kept.pop(0)
+        while kept and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "prep")):
+            kept.pop()
+        if not kept:
+            return None
+        replacement = None
+        if head.lemma_.lower() in role_words("proform"):
+            replacement = self.antecedent_noun(head)
+        words = [replacement if (t.i == head.i and replacement) else t.text for t in kept]
+        pieces = [
+            word + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+            for word, t, nxt in zip(words, kept, kept[1:], strict=False)
+        ]
+        text = "".join(pieces) + words[-1]
+        return Measure(" ".join(text.split()), kept[0].idx, kept[-1].idx + len(kept[-1].text))
+
+    def _collect(
+        self,
+        token: Token,
+        kept: list[Token],
+        *,
+        keep_numbers: bool,
+        stop_at: Token | None,
+        top: bool,
+    ) -> None:
+        if token.i in self.inside or (stop_at is not None and token.i == stop_at.i):
+            return
+        if not keep_numbers and token.dep_ in ("nummod", "quantmod") and token.like_num:
+            return
+        kept.append(token)
+        for child in token.children:
+            if child.i in self.inside:
+                continue
+            left = child.i < token.i and (child.dep_ in PHRASE_CHILD_DEPS or not top)
+            right = child.i > token.i and (
+                child.dep_ in ("prep", "pobj", "compound")
+                or (child.dep_ == "appos" and child.i == token.i + 1)  # "media giant TimeWarner"
+                or (not top and child.dep_ in ("conj", "cc"))
+            )
+            if left or right:
+                self._collect(child, kept, keep_numbers=keep_numbers, stop_at=stop_at, top=False)

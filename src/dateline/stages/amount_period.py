@@ -1,0 +1,140 @@
+"""The time a figure refers to, as ISO 8601, from the dates in its sentence.
+
+Wire copy gives the period next to the figure and leaves the year to the
+reader: "This year ... $9.2bn ... in January-May" in a July 2022 dispatch is
+"2022-01/2022-05". The sentence's DATE entities are read into a year and a
+month range; a missing year is taken from "this year"/"last year" or, for a
+bare month range, the publication year. "since the end of last year" runs to
+the publication month. Days and durations are not periods of a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+QUARTERS = {
+    "first": (1, 3),
+    "second": (4, 6),
+    "third": (7, 9),
+    "fourth": (10, 12),
+    "q1": (1, 3),
+    "q2": (4, 6),
+    "q3": (7, 9),
+    "q4": (10, 12),
+}
+HALVES = {"first": (1, 6), "second": (7, 12)}
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?")
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """What one DATE entity says about a period."""
+
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    since: tuple[int, int] | None = None
+    """(year, month) a "since ..." period starts at; it runs to publication."""
+    has_day: bool = False
+
+
+def read_date(text: str, published: date | None) -> DateReading | None:
+    """Read a DATE entity's text; None where it names no period."""
+
+    lowered = text.lower()
+    this_year = published.year if published else None
+    year: int | None = None
+    if match := _YEAR.search(lowered):
+        year = int(match.group(1))
+    elif "last year" in lowered or "previous year" in lowered:
+        year = this_year - 1 if this_year else None
+    elif "this year" in lowered or "current year" in lowered or "so far" in lowered:
+        year = this_year
+    months_found = [MONTHS[m.group(1)] for m in _MONTH.finditer(lowered)]
+    months: tuple[int, int] | None = None
+    if len(months_found) >= 2:
+        months = (months_found[0], months_found[-1])
+    elif len(months_found) == 1:
+        months = (months_found[0], months_found[0])
+    for word, bounds in QUARTERS.items():
+        if f"{word} quarter" in lowered or (
+            word.startswith("q") and re.search(rf"\b{word}\b", lowered)
+        ):
+            months = bounds
+    for word, bounds in HALVES.items():
+        if f"{word} half" in lowered:
+            months = bounds
+    if "end of" in lowered and months is None and year is not None:
+        months = (12, 12)
+    has_day = bool(months_found) and bool(_DAY.search(_MONTH.sub(" ", _YEAR.sub(" ", lowered))))
+    if year is None and months is None:
+        return None
+    if lowered.startswith("since") and year is not None:
+        return DateReading(since=(year, months[0] if months else 1))
+    return DateReading(year=year, months=months, has_day=has_day)
+
+
+def find_period(sentence: SpacySpan, amount_start: int, published: date | None) -> str | None:
+    """The period of a figure at `amount_start`, from the dates in `sentence`."""
+
+    readings: list[tuple[int, DateReading]] = []
+    for entity in sentence.ents:
+        if entity.label_ != "DATE":
+            continue
+        reading = read_date(_with_preposition(entity), published)
+        if reading is not None and not reading.has_day:
+            readings.append((abs(entity.start_char - amount_start), reading))
+    if not readings:
+        return None
+    readings.sort(key=lambda pair: pair[0])
+    for _, reading in readings:
+        if reading.since is not None and published is not None:
+            since_year, since_month = reading.since
+            return f"{since_year:04d}-{since_month:02d}/{published.year:04d}-{published.month:02d}"
+    year = next((r.year for _, r in readings if r.year is not None), None)
+    months = next((r.months for _, r in readings if r.months is not None), None)
+    if months is not None:
+        year = year if year is not None else (published.year if published else None)
+        if year is None:
+            return None
+        first, last = months
+        if first == last:
+            return f"{year:04d}-{first:02d}"
+        return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
+    return f"{year:04d}" if year is not None else None
+
+
+def _with_preposition(entity: SpacySpan) -> str:
+    """ "since" sits outside the DATE entity; bring it in so the reading sees it."""
+
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    if before is not None and before.lower_ == "since":
+        return f"since {entity.text}"
+    return entity.text

@@ -1,0 +1,166 @@
+"""Amounts: the figures of an article, each with its evidence span.
+
+Every token start is offered to the number parser (`match_number`), which
+finds "$24.2bn" and "almost a third" whole where spaCy's MONEY and CARDINAL
+entities cut them up or miss them; spaCy's entities and tags then decide
+which numbers are not amounts: years and days (DATE/TIME), durations,
+numbers glued into names and codes ("COVID-19", "Su-57"), phone numbers,
+ordinals written as words ("the first time"), and small word numbers used
+as pronouns or references ("one of", "the two countries").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from dateline.model import Amount, Span
+from dateline.parsing import ParsedDoc
+from dateline.stages.amount_measure import find_measure
+from dateline.stages.amount_period import MONTHS, find_period
+from dateline.stages.numbers import NumberMatch, ParsedNumber, match_number
+
+DATE_LABELS = frozenset({"DATE", "TIME"})
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW", "GPE", "LOC", "NORP"}
+)
+REFERRING_DETERMINERS = frozenset(
+    {"the", "these", "those", "its", "their", "our", "his", "her", "both", "all"}
+)
+LONGEST_ID_DIGITS = 6
+"""A bare run of more digits than this, with no separators, is an id or a phone number."""
+YEARS = range(1000, 2200)
+MIN_SHARED_COUNT = 10
+MAX_DAY = 31
+
+
+def extract_amounts(parsed: ParsedDoc) -> list[Amount]:
+    """Every figure in the article, in text order, normalised and explained."""
+
+    found: list[tuple[Amount, SpacySpan]] = []
+    covered_until = -1
+    for token in parsed.doc:
+        if token.idx < covered_until or token.is_space:
+            continue
+        match = match_number(parsed.text, token.idx)
+        if match is None:
+            continue
+        tokens = parsed.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if tokens is None or not is_amount(parsed, match, tokens):
+            continue
+        covered_until = match.end
+        amount = _build_amount(parsed, match, tokens, found)
+        found.append((amount, tokens))
+    amounts = [amount for amount, _ in found]
+    share_between_repeats(amounts)
+    return amounts
+
+
+def share_between_repeats(amounts: list[Amount]) -> None:
+    """A figure repeated in the article (lead, then quote) is one figure.
+
+    The lead often states "More than 50 children have been killed" and the
+    quote below adds "since the end of last year": each mention takes the
+    period and measure the other states. Only distinctive figures are joined:
+    not small counts, which repeat by chance.
+    """
+
+    for amount in amounts:
+        for other in amounts:
+            if other is amount or other.value != amount.value or other.unit != amount.unit:
+                continue
+            if amount.unit == "count" and (amount.value or 0) < MIN_SHARED_COUNT:
+                continue
+            if amount.period is None and other.period is not None:
+                amount.period = other.period
+            if amount.measure is None and other.measure is not None:
+                amount.measure, amount.measure_span = other.measure, other.measure_span
+
+
+def _build_amount(
+    parsed: ParsedDoc,
+    match: NumberMatch,
+    tokens: SpacySpan,
+    earlier: list[tuple[Amount, SpacySpan]],
+) -> Amount:
+    number = match.number
+    amount = Amount(
+        text=parsed.text[match.start : match.end],
+        span=parsed.span(match.start, match.end),
+        value=number.value,
+        unit=number.unit,
+        approximate=number.approximate,
+    )
+    measure = find_measure(parsed, tokens, earlier)
+    if measure is not None:
+        amount.measure = measure.text
+        amount.measure_span = parsed.span(measure.start, measure.end)
+    amount.period = find_period(tokens.sent, match.start, parsed.article.published)
+    return amount
+
+
+def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
+    """Whether a parsed number is a figure the article reports, not a date, name or code."""
+
+    number = match.number
+    text = parsed.text
+    if _in_dateline(parsed, match):
+        return False
+    if number.kind == "time":
+        return False  # durations ("3-4 days", "two years") belong with dates
+    if number.kind == "ordinal" and number.words:
+        return False  # "the first time", "a second round"
+    if _glued_to_previous(text, match.start):
+        return False
+    in_date = any(t.ent_type_ in DATE_LABELS for t in tokens)
+    could_be_date = number.words or number.value <= MAX_DAY or number.value in YEARS
+    if number.kind in ("count", "ordinal") and in_date and could_be_date:
+        return False  # "December 26", "2035", "the three months"
+    if number.bare and any(t.ent_type_ in NAME_LABELS for t in tokens):
+        return False  # "EstLink 2", "Boeing 737": a number in a name
+    if number.bare and number.value <= MAX_DAY and _next_to_month(parsed, tokens):
+        return False  # "the 11 September 2001 attacks"
+    digits = text[match.start : match.end]
+    if number.bare and not number.words:
+        if number.value in YEARS and digits.isdigit():
+            return False
+        if digits.isdigit() and len(digits) > LONGEST_ID_DIGITS:
+            return False
+    if number.bare and number.words:
+        if number.value == 1:
+            return False  # "one of the priority areas", "One cannot expect"
+        before = parsed.doc[tokens.start - 1] if tokens.start > 0 else None
+        if before is not None and before.lower_ in REFERRING_DETERMINERS:
+            return False  # "the two countries" names the countries, it does not count them
+    if number.kind == "ratio" and number.words and not number.approximate:
+        after = parsed.doc[tokens.end] if tokens.end < len(parsed.doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return False  # "a third country" is an ordinal, not a fraction
+    return True
+
+
+def _next_to_month(parsed: ParsedDoc, tokens: SpacySpan) -> bool:
+    neighbours = [tokens.start - 1, tokens.end]
+    return any(
+        0 <= i < len(parsed.doc) and parsed.doc[i].lower_.rstrip(".") in MONTHS for i in neighbours
+    )
+
+
+def _in_dateline(parsed: ParsedDoc, match: NumberMatch) -> bool:
+    dateline = parsed.article.dateline
+    if dateline is None:
+        return False
+    return Span(match.start, match.end).overlaps(dateline.span)
+
+
+def _glued_to_previous(text: str, start: int) -> bool:
+    """ "COVID-19", "Su-57", "G20": the number is part of a name."""
+
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalnum():
+        return True
+    return before in "-/" and start >= 2 and text[start - 2].isalnum()
+
+
+__all__ = ["ParsedNumber", "extract_amounts", "is_amount"]

@@ -1,0 +1,152 @@
+"""The amounts stage on real dispatches: the dev gold and corpus sentences."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from dateline.model import Amount, Article
+from dateline.parsing import load_model, parse_article
+from dateline.readers.jsonl import article_from_record
+from dateline.stages.amounts import extract_amounts
+
+DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_model()
+
+
+def gold(name: str, article_id: str) -> dict[str, Any]:
+    path = DEV_GOLD / name
+    if not path.exists():
+        pytest.skip(f"{path} not found: the shared evaluation data sits beside the repo")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == article_id:
+            return record
+    raise LookupError(article_id)
+
+
+def amounts_of(nlp: Language, record: dict[str, Any]) -> list[Amount]:
+    return extract_amounts(parse_article(article_from_record(record), nlp))
+
+
+def amounts_in(nlp: Language, text: str, published: date | None = None) -> list[Amount]:
+    return extract_amounts(parse_article(Article(id="t", text=text, published=published), nlp))
+
+
+def by_text(amounts: list[Amount], text: str) -> Amount:
+    found = [a for a in amounts if text in a.text]
+    assert found, f"{text!r} not among {[a.text for a in amounts]}"
+    return found[0]
+
+
+def test_seed_article_gold_amounts(nlp: Language) -> None:
+    record = gold("seed.jsonl", "kazinform-2022-07-04-smailov-mishustin")
+    amounts = amounts_of(nlp, record)
+    for expected in record["amounts"]:
+        if expected.get("optional"):
+            continue
+        amount = by_text(amounts, expected["text"])
+        assert amount.value == pytest.approx(expected["value"], rel=0.01)
+        assert amount.unit == expected["unit"]
+        assert amount.approximate is expected.get("approximate", False)
+        assert amount.period == expected.get("period")
+        assert record["text"][amount.span.start : amount.span.end] == amount.text
+    texts = [a.text for a in amounts]
+    assert "2021" not in texts and "two" not in texts  # a year; "the two states"
+
+
+def test_seed_article_measures(nlp: Language) -> None:
+    amounts = amounts_of(nlp, gold("seed.jsonl", "kazinform-2022-07-04-smailov-mishustin"))
+    turnover = "bilateral trade turnover between Kazakhstan and Russia"
+    assert by_text(amounts, "$24.2bn").measure == turnover
+    assert by_text(amounts, "almost a third").measure == f"growth of {turnover}"
+    assert by_text(amounts, "$9.2bn").measure == turnover  # "the figure hit $9.2bn"
+    assert by_text(amounts, "5%").measure == f"growth of {turnover}"
+    assert by_text(amounts, "$437.8mln").measure == "value of 13 major cooperation projects"
+    assert by_text(amounts, "$3bn").measure == "value of nine new cooperation projects"
+
+
+def test_tass_figures_and_their_periods(nlp: Language) -> None:
+    amounts = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1893787"))
+    killed = by_text(amounts, "More than 50")
+    assert (killed.value, killed.unit, killed.approximate) == (50, "count", True)
+    # the lead takes its period from the quote: "just since the end of last year"
+    assert killed.period == "2023-12/2024-12"
+    wounded = by_text(amounts, "more than 200")
+    assert wounded.measure == "children wounded in Ukrainian strikes"
+
+
+def test_tass_quantities_and_pronouns(nlp: Language) -> None:
+    gas = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1894067"))
+    transit = by_text(gas, "14 million cubic meters")
+    assert (transit.value, transit.unit, transit.approximate) == (14e6, "cubic meters", True)
+    assert transit.measure == "transit of gas"
+    syria = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1893783"))
+    assert syria == []  # "One cannot expect" is a pronoun, not a count
+
+
+def test_tass_anaphoric_figure(nlp: Language) -> None:
+    amounts = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1893799"))
+    assert [a.text for a in amounts] == ["650,000"]  # not "COVID-19", not "the two countries"
+    assert amounts[0].measure == "flow of Russian tourists to Vietnam"
+
+
+def test_bbc_money_in_two_currencies(nlp: Language) -> None:
+    # bbc-fulltext, bbc-business-001
+    text = (
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the "
+        "three months to December, from $639m year-earlier."
+    )
+    amounts = amounts_in(nlp, text)
+    assert [(a.text, a.unit) for a in amounts] == [
+        ("76%", "ratio"),
+        ("$1.13bn", "USD"),
+        ("£600m", "GBP"),
+        ("$639m", "USD"),
+    ]
+    assert amounts[0].measure == "growth of Quarterly profits at US media giant TimeWarner"
+    assert amounts[1].measure == "Quarterly profits at US media giant TimeWarner"
+
+
+def test_newsquant_sentences(nlp: Language) -> None:
+    # NewsQuant newsquant-0162 and -0243
+    exports = amounts_in(nlp, "Meanwhile, exports to China dropped 7% to $2.3 billion.")
+    assert [(a.value, a.unit, a.measure) for a in exports] == [
+        (pytest.approx(0.07), "ratio", "decline of exports to China"),
+        (2.3e9, "USD", "exports to China"),
+    ]
+    dax = amounts_in(
+        nlp,
+        "In Europe Germany's DAX fell 0.4 per cent to 13176 "
+        "while the CAC40 in France was down 0.1 per cent.",
+    )
+    assert [a.text for a in dax][:2] == ["0.4 per cent", "13176"]
+
+
+def test_month_range_takes_the_year_from_this_year(nlp: Language) -> None:
+    text = "This year the figure hit $9.2bn increasing by 5% in January-May."
+    amounts = amounts_in(nlp, text, published=date(2022, 7, 4))
+    assert {a.period for a in amounts} == {"2022-01/2022-05"}
+    last_year = amounts_in(nlp, "Exports rose to $5bn last year.", published=date(2022, 7, 4))
+    assert last_year[0].period == "2021"
+
+
+def test_days_and_names_are_not_amounts(nlp: Language) -> None:
+    # bbc-business-004; TASS tass-1894057
+    attacks = amounts_in(
+        nlp,
+        "Since the 11 September 2001 attacks in the United States, BA has cut 13,000 jobs "
+        "as part of a major cost-cutting drive.",
+    )
+    assert [a.text for a in attacks] == ["13,000"]
+    cable = amounts_in(nlp, "On December 25, the EstLink 2 energy cable was damaged.")
+    assert cable == []

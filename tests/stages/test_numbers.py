@@ -1,0 +1,218 @@
+"""The number parser on forms taken from real dispatches, plus property tests."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.stages.numbers import match_number, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approximate"),
+    [
+        ("$24.2bn", 24.2e9, "USD", False),  # Kazinform, Smailov-Mishustin
+        ("437.8mln", 437.8e6, "count", False),
+        ("$437.8mln", 437.8e6, "USD", False),
+        ("3 billion dollars", 3e9, "USD", False),
+        ("1.5 trillion tenge", 1.5e12, "KZT", False),
+        ("€40m", 40e6, "EUR", False),
+        ("RUB 5 bln", 5e9, "RUB", False),
+        ("£600m", 600e6, "GBP", False),  # BBC: "$1.13bn (£600m)"
+        ("$1.13bn", 1.13e9, "USD", False),
+        ("143m euros", 143e6, "EUR", False),  # BBC: "$186m (£98m; 143m euros)"
+        ("almost a third", 0.33, "ratio", True),
+        ("nearly 5%", 0.05, "ratio", True),
+        ("nealy 5%", 0.05, "ratio", True),  # the typo in the Kazinform dispatch
+        ("more than 60 per cent", 0.60, "ratio", True),  # NewsQuant
+        ("half", 0.5, "ratio", False),
+        ("two-thirds", 0.67, "ratio", False),
+        ("13", 13, "count", False),
+        ("nine", 9, "count", False),
+        ("a dozen", 12, "count", False),
+        ("12th", 12, "ordinal", False),
+        ("twenty-five", 25, "count", False),
+        ("1,234.5", 1234.5, "count", False),
+        ("5.93 mln", 5.93e6, "count", False),
+        ("650,000", 650_000, "count", False),  # TASS
+        ("More than 50", 50, "count", True),  # TASS
+        ("at least 14 million cubic meters", 14e6, "cubic meters", True),  # TASS
+        ("1.2 bcm", 1.2e9, "cubic metres", False),
+        ("500 MW", 500, "MW", False),
+        ("HK$3bn", 3e9, "HKD", False),
+        ("TRY 5", 5, "TRY", False),
+        ("close to half a trillion dollars", 5e11, "USD", True),  # BBC, US deficit
+        ("256GB", 256, "GB", False),  # NewsQuant
+    ],
+)
+def test_reads_news_forms(text: str, value: float, unit: str, approximate: bool) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None, text
+    assert parsed.value == pytest.approx(value, rel=1e-9)
+    assert parsed.unit == unit
+    assert parsed.approximate is approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit"),
+    [
+        ("3-4", 3.5, 3, 4, "count"),
+        ("3-4 days", 3.5, 3, 4, "days"),  # TASS: "impossible to conclude it in 3-4 days"
+        ("between 5% and 7%", 0.06, 0.05, 0.07, "ratio"),
+        ("5-7%", 0.06, 0.05, 0.07, "ratio"),
+        ("$3-4bn", 3.5e9, 3e9, 4e9, "USD"),
+        ("3 to 4 million", 3.5e6, 3e6, 4e6, "count"),
+    ],
+)
+def test_ranges_take_the_midpoint(
+    text: str, value: float, low: float, high: float, unit: str
+) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.is_range and parsed.approximate
+    assert parsed.value == pytest.approx(value)
+    assert (parsed.low, parsed.high) == (pytest.approx(low), pytest.approx(high))
+    assert parsed.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "600m",
+        "1990s",
+        "13-year-old",
+        "2-1",
+        "try 5",
+        "five six",
+        "the",
+        "",
+        "$",
+        "third parties",
+        "10:30",
+    ],
+)
+def test_rejects_what_is_not_one_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_match_number_gives_offsets_in_the_article() -> None:
+    text = "bilateral trade turnover reached a record figure of $24.2bn rising by almost a third."
+    found = match_number(text, text.index("$"))
+    assert found is not None
+    assert text[found.start : found.end] == "$24.2bn"
+    found = match_number(text, text.index("almost"))
+    assert found is not None
+    assert text[found.start : found.end] == "almost a third"
+
+
+# properties -----------------------------------------------------------------
+
+SCALES = {
+    "bn": Decimal("1e9"),
+    "billion": Decimal("1e9"),
+    "mln": Decimal("1e6"),
+    "million": Decimal("1e6"),
+    "trillion": Decimal("1e12"),
+    "tn": Decimal("1e12"),
+    "thousand": Decimal("1e3"),
+    "": Decimal(1),
+}
+PREFIX_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "US$": "USD", "RUB ": "RUB", "₸": "KZT"}
+SUFFIX_CURRENCIES = {
+    " tenge": "KZT",
+    " rubles": "RUB",
+    " US dollars": "USD",
+    " euros": "EUR",
+    " yuan": "CNY",
+}
+
+
+@given(
+    number=st.decimals(
+        min_value=0, max_value=Decimal("999999"), places=3, allow_nan=False, allow_infinity=False
+    ),
+    scale=st.sampled_from(sorted(SCALES)),
+    space=st.booleans(),
+    currency=st.one_of(
+        st.tuples(st.just("prefix"), st.sampled_from(sorted(PREFIX_CURRENCIES))),
+        st.tuples(st.just("suffix"), st.sampled_from(sorted(SUFFIX_CURRENCIES))),
+    ),
+)
+def test_formatted_money_parses_back(
+    number: Decimal, scale: str, space: bool, currency: tuple[str, str]
+) -> None:
+    written = f"{number:f}"
+    scaled = written + ((" " if space else "") + scale if scale else "")
+    where, mark = currency
+    text = mark + scaled if where == "prefix" else scaled + mark
+    parsed = parse_number(text)
+    assert parsed is not None, text
+    expected = float(number * SCALES[scale])
+    assert math.isclose(parsed.value, expected, rel_tol=1e-9, abs_tol=1e-9), text
+    table = PREFIX_CURRENCIES if where == "prefix" else SUFFIX_CURRENCIES
+    assert parsed.unit == table[mark]
+
+
+@given(st.integers(min_value=1000, max_value=10**15))
+def test_thousands_separators(value: int) -> None:
+    parsed = parse_number(f"{value:,}")
+    assert parsed is not None
+    assert parsed.value == value
+
+
+@given(st.text(max_size=60))
+def test_never_raises(text: str) -> None:
+    parse_number(text)
+    for start in range(len(text)):
+        match_number(text, start)
+
+
+UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(value: int) -> str:
+    """English words for 0-999, written the way news spells them."""
+
+    hundreds, rest = divmod(value, 100)
+    words = []
+    if hundreds:
+        words.append(f"{UNITS[hundreds]} hundred")
+    if rest or not hundreds:
+        tens, units = divmod(rest, 10)
+        below = UNITS[rest] if rest < 20 else TENS[tens] + (f"-{UNITS[units]}" if units else "")
+        words.append(("and " if hundreds else "") + below)
+    return " ".join(words)
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_number_words_up_to_999(value: int) -> None:
+    parsed = parse_number(spell(value))
+    assert parsed is not None, spell(value)
+    assert parsed.value == value
+    assert parsed.unit == "count"
