@@ -13,7 +13,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -64,11 +64,19 @@ class ParsedDoc:
     def text(self) -> str:
         return self.article.text
 
-    @property
+    @cached_property
     def sentences(self) -> list[SpacySpan]:
-        """Sentences that hold at least one non-space token."""
+        """Sentences without the white space spaCy attaches to their ends.
 
-        return [s for s in self.doc.sents if s.text.strip()]
+        The blanked dateline header would otherwise open the first sentence.
+        """
+
+        trimmed = []
+        for sentence in self.doc.sents:
+            words = [t.i for t in sentence if not t.is_space]
+            if words:
+                trimmed.append(self.doc[words[0] : words[-1] + 1])
+        return trimmed
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character `char`, -1 before the first."""

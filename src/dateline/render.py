@@ -1,0 +1,107 @@
+"""Readable text for people at a terminal, from gold-shaped article dicts.
+
+`extract --format table`, `show` and `summary` all print through here, so
+an article looks the same whether it came from the pipeline or the store.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+WIDTH = 100
+
+
+def _shorten(text: str, width: int) -> str:
+    return textwrap.shorten(" ".join(text.split()), width=width, placeholder=" …")
+
+
+def _value(amount: dict[str, Any]) -> str:
+    value = amount.get("value")
+    if value is None:
+        return "?"
+    if amount.get("unit") == "ratio":
+        return f"{value * 100:g}%"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def _names(article: dict[str, Any]) -> dict[str, str]:
+    return {a["id"]: a["name"] for a in article.get("actors", [])}
+
+
+def render_actors(article: dict[str, Any]) -> list[str]:
+    lines = [f"  Actors ({len(article['actors'])})"]
+    for actor in article["actors"]:
+        facts = ", ".join(
+            x for x in (actor.get("country"), actor.get("role"), actor.get("sector")) if x
+        )
+        others = [m for m in actor.get("mentions", []) if m != actor["name"]]
+        also = f"  also: {_shorten('; '.join(others), 60)}" if others else ""
+        lines.append(f"    {actor['name']} [{actor['kind']}{': ' + facts if facts else ''}]{also}")
+    return lines
+
+
+def render_quotes(article: dict[str, Any]) -> list[str]:
+    names = _names(article)
+    lines = [f"  Quotes ({len(article['quotes'])})"]
+    for quote in article["quotes"]:
+        speaker = names.get(quote.get("speaker") or "", "(speaker not given)")
+        marks = "«»" if quote["kind"] == "direct" else "‹›"
+        text = _shorten(quote["text"], WIDTH - len(speaker) - 16)
+        lines.append(f"    {quote['kind']:<8} {speaker}: {marks[0]}{text}{marks[1]}")
+    return lines
+
+
+def render_amounts(article: dict[str, Any]) -> list[str]:
+    lines = [f"  Amounts ({len(article['amounts'])})"]
+    for amount in article["amounts"]:
+        about = "~" if amount.get("approximate") else ""
+        what = amount.get("measure") or "(measure not found)"
+        period = f" [{amount['period']}]" if amount.get("period") else ""
+        lines.append(
+            f"    {amount['text']!r:<18} = {about}{_value(amount)} {amount.get('unit') or ''}"
+            f"  {_shorten(what, 50)}{period}"
+        )
+    return lines
+
+
+def render_events(article: dict[str, Any]) -> list[str]:
+    names = _names(article)
+    lines = [f"  Events ({len(article['events'])})"]
+    for event in article["events"]:
+        sources = ", ".join(names.get(a, a) for a in event.get("actors", [])) or "?"
+        targets = ", ".join(names.get(a, a) for a in event.get("targets", [])) or "?"
+        where = f" in {event['place']}" if event.get("place") else ""
+        when = f" on {event['date']}" if event.get("date") else ""
+        lines.append(f"    {event['type']}: {sources} → {targets}{where}{when}")
+        lines.append(f"      evidence: “{_shorten(event.get('evidence') or '', WIDTH - 18)}”")
+    return lines
+
+
+def render_places(article: dict[str, Any]) -> list[str]:
+    lines = [f"  Places ({len(article['places'])})"]
+    for place in article["places"]:
+        where = ""
+        if place.get("lat") is not None and place.get("lon") is not None:
+            where = f" ({place['lat']:.4f}, {place['lon']:.4f})"
+        lines.append(f"    {place['name']} [{place.get('country') or '?'}]{where}")
+    return lines
+
+
+def render_article(article: dict[str, Any]) -> str:
+    """A readable block: header, then actors, quotes, amounts, events, places."""
+
+    meta = article.get("meta", {})
+    header = "  ".join(
+        str(x)
+        for x in (article["id"], meta.get("date"), meta.get("dateline"), meta.get("source"))
+        if x
+    )
+    lines = [header, "=" * min(WIDTH, len(header))]
+    if meta.get("title"):
+        lines.append(f"  {meta['title']}")
+    for section in (render_actors, render_quotes, render_amounts, render_events, render_places):
+        lines.extend(section(article))
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""Shared fixtures: the spaCy pipeline (loaded once) and the real dispatches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from dateline.model import Article
+from dateline.parsing import ParsedDoc, load_model, parse_article
+from dateline.readers import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kazinform-2022-07-04-smailov-mishustin.txt"
+SHARED = ROOT.parent / "shared"
+DEV_GOLD = SHARED / "eval" / "dev"
+
+
+def gold_records(name: str) -> list[dict[str, Any]]:
+    """Gold articles of the shared dev set; skips where shared/ is absent."""
+
+    path = DEV_GOLD / name
+    if not path.exists():
+        pytest.skip(f"{path} not found: the shared evaluation data sits beside the repo")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    return read_text(EXAMPLE.read_text(encoding="utf-8"), origin=str(EXAMPLE))
+
+
+@pytest.fixture(scope="session")
+def seed_parsed(seed_article: Article, nlp: Language) -> ParsedDoc:
+    return parse_article(seed_article, nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, Any]:
+    return gold_records("seed.jsonl")[0]
+
+
+@pytest.fixture(scope="session")
+def tass_gold() -> list[dict[str, Any]]:
+    return gold_records("tass_dev.jsonl")
