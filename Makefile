@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE := examples/kazinform-2022-07-04-smailov-mishustin.txt
 DB     ?= dateline.db
 
-.PHONY: run test lint check clean
+.PHONY: run test lint check clean eval eval-smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,11 @@ check: lint test
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+
+# Accuracy on the dev gold and the public benchmarks, dateline beside the
+# baselines; writes bench/ACCURACY.md. `make eval-smoke` is the quick CI form.
+eval: $(VENV)/.installed-dev
+	$(BIN)/python bench/make_accuracy.py --output bench/ACCURACY.md
+
+eval-smoke: $(VENV)/.installed-dev
+	$(BIN)/python bench/make_accuracy.py --limit 3 --output $(or $(TMPDIR),/tmp)/ACCURACY-smoke.md

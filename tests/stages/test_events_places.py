@@ -94,7 +94,9 @@ def test_talks_with_resolve_sides_and_yesterday(nlp: Language) -> None:
 
 
 def test_phone_conversation_has_phone_mode(nlp: Language) -> None:
-    text = "Kazakh President Kassym-Jomart Tokayev had a telephone conversation with Vladimir Putin."
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev had a telephone conversation with Vladimir Putin."
+    )
     parsed = parse(nlp, text, date(2024, 12, 26))
     actors = [
         actor(text, "tokayev", "person", "Kassym-Jomart Tokayev"),
