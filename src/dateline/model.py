@@ -166,6 +166,17 @@ class Amount:
     measure_span: Span | None = None
     period: str | None = None
     approximate: bool = False
+    bound: str | None = None
+    """How an approximate value bounds the truth: "upper" ("almost a third",
+    "up to 5"), "lower" ("more than 50", "over $3bn") or "around" ("about")."""
+    change: bool = False
+    """True where the number is a change of the measure ("rising by 5%"),
+    not its level."""
+    low: float | None = None
+    high: float | None = None
+    """Bounds of a range ("3-4 days", "between 5% and 7%"); `value` is its midpoint."""
+    parties: list[str] = field(default_factory=list)
+    """Actor ids the measure is about ("trade between Kazakhstan and Russia")."""
     confidence: float = 1.0
 
 
@@ -180,6 +191,12 @@ class Event:
     place: str | None = None
     date: str | None = None
     mode: str | None = None
+    cameo: str | None = None
+    """CAMEO root code ("04" consult), for tools that speak CAMEO."""
+    intensity: float | None = None
+    """Cooperation (+10) to conflict (-10), Goldstein-style."""
+    supporting: list[Span] = field(default_factory=list)
+    """Further sentences about the same event, merged into it."""
     confidence: float = 1.0
 
 

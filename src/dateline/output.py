@@ -61,6 +61,11 @@ def amount_dict(amount: Amount) -> dict[str, Any]:
         "measure": amount.measure,
         "period": amount.period,
         "approximate": amount.approximate,
+        "bound": amount.bound,
+        "change": amount.change,
+        "low": amount.low,
+        "high": amount.high,
+        "parties": list(amount.parties),
         "span": _span(amount.span),
         "measure_span": _span(amount.measure_span) if amount.measure_span else None,
         "confidence": round(amount.confidence, 3),
@@ -75,8 +80,11 @@ def event_dict(event: Event, text: str) -> dict[str, Any]:
         "place": event.place,
         "date": event.date,
         "mode": event.mode,
+        "cameo": event.cameo,
+        "intensity": event.intensity,
         "evidence": event.evidence.text(text),
         "span": _span(event.evidence),
+        "supporting": [_span(s) for s in event.supporting],
         "confidence": round(event.confidence, 3),
     }
 

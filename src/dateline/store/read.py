@@ -176,6 +176,11 @@ def _amounts(conn: Connection, article_id: str, text: str) -> list[JsonDict]:
             "measure": a.measure,
             "period": a.period,
             "approximate": bool(a.approximate),
+            "bound": a.bound,
+            "change": bool(a.change),
+            "low": a.low,
+            "high": a.high,
+            "parties": list(a.parties or []),
             "span": _span(a),
             "measure_span": (
                 None
@@ -221,8 +226,13 @@ def _events(
                 "place": e.place,
                 "date": e.date,
                 "mode": e.mode,
+                "cameo": e.cameo,
+                "intensity": e.intensity,
                 "evidence": text[e.start : e.end],
                 "span": _span(e),
+                "supporting": [
+                    {"start": s, "end": t, "sentence": n} for s, t, n in (e.supporting or [])
+                ],
                 "confidence": e.confidence,
             }
         )

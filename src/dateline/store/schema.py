@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bump when a table changes; `Store.open` refuses a database of another version."""
 
 metadata = sa.MetaData()
@@ -135,6 +135,11 @@ amounts = sa.Table(
     sa.Column("measure_end", sa.Integer),
     sa.Column("period", sa.Text),
     sa.Column("approximate", sa.Boolean, nullable=False),
+    sa.Column("bound", sa.Text),
+    sa.Column("change", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("low", sa.Float),
+    sa.Column("high", sa.Float),
+    sa.Column("parties", sa.JSON),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Index("ix_amounts_article", "article_id"),
     sa.Index("ix_amounts_unit_measure", "unit", "measure"),
@@ -149,6 +154,9 @@ events = sa.Table(
     sa.Column("place", sa.Text),
     sa.Column("date", sa.Text),
     sa.Column("mode", sa.Text),
+    sa.Column("cameo", sa.Text),
+    sa.Column("intensity", sa.Float),
+    sa.Column("supporting", sa.JSON),
     *_span_columns(),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Index("ix_events_article", "article_id"),

@@ -275,6 +275,12 @@ def _save_quotes(conn: Connection, extraction: Extraction, local_to_row: dict[st
     _insert_many(conn, quotes, rows)
 
 
+def _actor_names(extraction: Extraction, local_ids: list[str]) -> list[str]:
+    """Names, not article-local ids: they mean the same in every article."""
+
+    return [a.name for i in local_ids if (a := extraction.actor(i)) is not None]
+
+
 def _save_amounts(conn: Connection, extraction: Extraction) -> None:
     rows = [
         {
@@ -287,6 +293,11 @@ def _save_amounts(conn: Connection, extraction: Extraction) -> None:
             "measure_end": amount.measure_span.end if amount.measure_span else None,
             "period": amount.period,
             "approximate": amount.approximate,
+            "bound": amount.bound,
+            "change": amount.change,
+            "low": amount.low,
+            "high": amount.high,
+            "parties": _actor_names(extraction, amount.parties),
             "confidence": amount.confidence,
         }
         | _span_values(amount.span)
@@ -304,6 +315,9 @@ def _save_events(conn: Connection, extraction: Extraction, local_to_row: dict[st
                 place=event.place,
                 date=event.date,
                 mode=event.mode,
+                cameo=event.cameo,
+                intensity=event.intensity,
+                supporting=[[s.start, s.end, s.sentence] for s in event.supporting],
                 confidence=event.confidence,
                 **_span_values(event.evidence),
             )

@@ -1,0 +1,99 @@
+"""Reading the store back: one article, quotes, counts, summaries."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import click
+
+from dateline.cli import main
+from dateline.cli.common import db_option, fail
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored article as JSON.")
+def show(article_id: str, db_url: str, as_json: bool) -> None:
+    """Show one stored article with every fact."""
+
+    from dateline.render import render_article
+    from dateline.store import Store
+
+    with Store.open(db_url) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        fail(f"no article {article_id!r} in {db_url}; `dateline stats` lists what is stored.")
+        return
+    if as_json:
+        click.echo(json.dumps(article, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_article(article))
+
+
+@main.command()
+@click.option("--speaker", help="Only quotes by speakers whose name contains this.")
+@click.option("--contains", help="Only quotes whose text contains these words.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only quotes from articles published on or after this date (YYYY-MM-DD).",
+)
+@click.option("--limit", type=int, default=50, show_default=True)
+@db_option
+def quotes(speaker: str | None, contains: str | None, since: Any, limit: int, db_url: str) -> None:
+    """List stored quotes with speaker and source article."""
+
+    from dateline.store import Store
+
+    since_day: date | None = since.date() if since else None
+    with Store.open(db_url) as store:
+        rows = store.list_quotes(speaker=speaker, contains=contains, since=since_day, limit=limit)
+    if not rows:
+        click.echo("No quotes match.")
+    for row in rows:
+        who = row.get("speaker") or "(speaker not given)"
+        click.echo(f"{row.get('published') or '':<10}  {who}  [{row['kind']}]  {row['article_id']}")
+        click.echo(f"    {row['text']}")
+
+
+@main.command()
+@db_option
+def stats(db_url: str) -> None:
+    """Count what is stored."""
+
+    from dateline.store import Store
+
+    with Store.open(db_url) as store:
+        counts = store.stats()
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for name, count in value.items():
+                click.echo(f"  {name or '(unknown)'}: {count}")
+        else:
+            click.echo(f"{key}: {value}")
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1)
+@db_option
+@click.option("--last", default=1, show_default=True, help="How many of the newest articles.")
+def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
+    """A readable summary of the newest stored articles (or of ARTICLE_IDS)."""
+
+    from dateline.render import render_article
+    from dateline.store import Store
+
+    with Store.open(db_url) as store:
+        ids = list(article_ids) or store.newest_article_ids(last)
+        if not ids:
+            fail(f"{db_url} holds no articles yet; store some with `dateline ingest PATH`.")
+        for article_id in ids:
+            article = store.get_article(article_id)
+            if article is None:
+                fail(f"no article {article_id!r} in {db_url}.")
+                return
+            click.echo(render_article(article) + "\n")
