@@ -29,6 +29,14 @@ def main() -> None:
 
 
 # Registration: each module adds its commands to `main`.
-from dateline.cli import articles, evaluation, queries  # noqa: E402
+from dateline.cli import (  # noqa: E402
+    actors,
+    articles,
+    evaluation,
+    events,
+    figures,
+    queries,
+    serve,
+)
 
-__all__ = ["articles", "evaluation", "main", "queries"]
+__all__ = ["actors", "articles", "evaluation", "events", "figures", "main", "queries", "serve"]

@@ -1,0 +1,5 @@
+"""Actors across articles: `dateline actor NAME`."""
+
+from __future__ import annotations
+
+from dateline.cli import main  # noqa: F401  (commands register on it)

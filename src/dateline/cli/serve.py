@@ -1,0 +1,5 @@
+"""The REST API and web UI: `dateline serve`."""
+
+from __future__ import annotations
+
+from dateline.cli import main  # noqa: F401  (commands register on it)
