@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE := examples/kazinform-2022-07-04-smailov-mishustin.txt
 DB     ?= dateline.db
 
-.PHONY: run test lint check clean eval eval-smoke
+.PHONY: run test lint check clean eval eval-smoke browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ run: $(VENV)/.installed
 	$(BIN)/dateline ingest $(EXAMPLE) --db sqlite:///$(DB)
 	$(BIN)/dateline summary --db sqlite:///$(DB)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium for the browser tests; Playwright drives it and downloads nothing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests
