@@ -1,0 +1,55 @@
+"""The Python API: `dateline.extract` and `dateline.extract_many`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import dateline
+from dateline.cli import main
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "examples"
+    / "kazinform-2022-07-04-smailov-mishustin.txt"
+)
+
+TASS_LEAD = (
+    "MOSCOW, December 26. /TASS/. Russian Foreign Minister Sergey Lavrov has said that "
+    'Moscow is ready for talks. "We are open to dialogue," Lavrov said.'
+)
+
+
+def test_extract_one_text_with_a_publication_date() -> None:
+    found = dateline.extract(TASS_LEAD, published=date(2024, 12, 26))
+    assert found.article.published == date(2024, 12, 26)
+    assert found.article.dateline is not None and found.article.dateline.place == "Moscow"
+    lavrov = next(a for a in found.actors if a.name == "Sergey Lavrov")
+    assert (lavrov.country, lavrov.role) == ("RUS", "Foreign Minister")
+    quote = next(q for q in found.quotes if q.kind == "direct")
+    assert quote.speaker == lavrov.id
+    assert found.article.text[quote.span.start : quote.span.end] == quote.text
+
+
+def test_extract_many_streams_in_input_order() -> None:
+    texts = [EXAMPLE.read_text(encoding="utf-8"), TASS_LEAD]
+    found = list(dateline.extract_many(texts))
+    assert [f.article.dateline.place for f in found] == ["Yekaterinburg", "Moscow"]  # type: ignore[union-attr]
+    assert found[0].article.id != found[1].article.id
+
+
+def test_article_ids_are_stable_and_ignore_line_wrapping() -> None:
+    wrapped = TASS_LEAD.replace(" has said", "\nhas said")
+    first, second = dateline.extract_many([TASS_LEAD, wrapped])
+    assert first.article.id == second.article.id
+
+
+def test_missing_model_says_how_to_install_it() -> None:
+    with pytest.raises(dateline.ModelNotFound, match="pip install"):
+        dateline.extract(TASS_LEAD, model="en_no_such_pipeline")
+    result = CliRunner().invoke(main, ["extract", str(EXAMPLE), "--model", "en_no_such_pipeline"])
+    assert result.exit_code != 0
+    assert "en_no_such_pipeline" in result.output and "pip install" in result.output
