@@ -1,0 +1,92 @@
+"""What every route shares: the store of the app, pagination, parameter parsing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
+
+import sqlalchemy as sa
+from fastapi import Depends, HTTPException, Query, Request
+
+from dateline.errors import StoreError
+from dateline.store import Store
+
+T = TypeVar("T")
+
+MAX_PER_PAGE = 200
+
+
+def get_store(request: Request) -> Store:
+    """The one `Store` opened by `create_app`, shared by every request."""
+
+    store: Store = request.app.state.store
+    return store
+
+
+def read(store: Store, doing: str, query: Callable[..., T], *args: Any) -> T:
+    """Run `query(conn, *args)` in a read transaction; database errors become `StoreError`.
+
+    The transaction is rolled back rather than committed: the server never writes.
+    """
+
+    try:
+        with store.engine.connect() as conn:
+            return query(conn, *args)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip()
+        raise StoreError(f"{store.url}: {doing} failed: {reason}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which slice of a list the client asked for (1-based `page`)."""
+
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def wrap(self, items: list[Any], total: int) -> dict[str, Any]:
+        """The JSON envelope every list endpoint returns."""
+
+        return {
+            "items": items,
+            "page": self.page,
+            "per_page": self.per_page,
+            "total": total,
+            "pages": max(1, -(-total // self.per_page)),
+        }
+
+    def slice(self, items: list[Any]) -> dict[str, Any]:
+        """Paginate a list computed in full (small result sets only)."""
+
+        return self.wrap(items[self.offset : self.offset + self.per_page], len(items))
+
+
+def page_params(
+    page: int = Query(1, ge=1, description="Page number, from 1."),
+    per_page: int = Query(
+        20, ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}."
+    ),
+) -> Page:
+    return Page(page, per_page)
+
+
+def parse_pair(pair: str) -> tuple[str, str]:
+    """`"KAZ,RUS"` or `"12,40"` into its two parts; 422 with an example otherwise."""
+
+    parts = [p.strip() for p in pair.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise HTTPException(
+            422,
+            f"pair={pair!r}: give two actors separated by a comma, e.g. pair=KAZ,RUS "
+            "(country codes) or pair=12,40 (actor ids).",
+        )
+    return parts[0], parts[1]
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+PageDep = Annotated[Page, Depends(page_params)]

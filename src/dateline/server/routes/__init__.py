@@ -1,0 +1,1 @@
+"""One router a resource; `create_app` includes them all under /api."""

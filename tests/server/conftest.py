@@ -1,0 +1,60 @@
+"""A store built by really extracting a few real dispatches, and an app over it.
+
+The bundled Kazinform example (two prime ministers, trade figures, a meeting
+in Yekaterinburg) plus four TASS dispatches from the shared corpus sample:
+Mishustin's visit to Vietnam, Lukashenko and Putin's talks, Russia's growth
+figures and Lavrov's Moscow talks on Syria.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from spacy.language import Language
+
+from dateline.model import Article
+from dateline.pipeline import extract_articles
+from dateline.readers import article_from_record, read_text
+from dateline.server import create_app
+from dateline.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "kazinform-2022-07-04-smailov-mishustin.txt"
+TASS_SAMPLE = ROOT.parent / "shared" / "corpus" / "tass-politics-sample" / "tass_politics_20.jsonl"
+TASS_IDS = ("tass-1893813", "tass-1893797", "tass-1894077", "tass-1893769")
+
+
+def _articles() -> list[Article]:
+    if not TASS_SAMPLE.exists():
+        pytest.skip(f"{TASS_SAMPLE} not found: the shared corpus sits beside the repo")
+    found = [read_text(EXAMPLE.read_text(encoding="utf-8"), origin=str(EXAMPLE))]
+    for line in TASS_SAMPLE.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] in TASS_IDS:
+            found.append(article_from_record(record, origin=str(TASS_SAMPLE)))
+    return found
+
+
+@pytest.fixture(scope="session")
+def store_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
+    url = str(tmp_path_factory.mktemp("server") / "news.db")
+    with Store.open(url) as store:
+        for extraction in extract_articles(_articles(), nlp):
+            assert not isinstance(extraction, Exception), extraction
+            store.save(extraction)
+    return url
+
+
+@pytest.fixture(scope="session")
+def example_id() -> str:
+    return read_text(EXAMPLE.read_text(encoding="utf-8")).id
+
+
+@pytest.fixture(scope="session")
+def client(store_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(store_url)) as test_client:
+        yield test_client

@@ -1,0 +1,131 @@
+"""The JSON API over a store of real extractions: filters, pagination, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from dateline.cli import main
+
+
+def get(client: TestClient, url: str, status: int = 200) -> Any:
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def test_articles_paginate_newest_first(client: TestClient) -> None:
+    first = get(client, "/api/articles?per_page=2")
+    assert (first["total"], first["pages"], len(first["items"])) == (5, 3, 2)
+    last = get(client, "/api/articles?per_page=2&page=3")
+    assert len(last["items"]) == 1
+    assert last["items"][0]["published"] == "2022-07-04"  # the oldest, Kazinform
+
+
+def test_articles_filter_by_words_date_source_and_actor(
+    client: TestClient, example_id: str
+) -> None:
+    def ids(query: str) -> set[str]:
+        return {a["id"] for a in get(client, f"/api/articles?{query}")["items"]}
+
+    assert ids("q=Vietnam visit") == {"tass-1893813"}
+    assert example_id not in ids("since=2024-01-01")
+    assert ids("until=2023-01-01") == {example_id}
+    assert ids("source=kazinform") == {example_id}
+    assert ids("actor=mishustin") == {example_id, "tass-1893813"}
+
+
+def test_one_article_has_every_fact_with_its_span(client: TestClient, example_id: str) -> None:
+    article = get(client, f"/api/articles/{example_id}")
+    text = article["text"]
+    smailov = next(a for a in article["actors"] if a["name"] == "Alikhan Smailov")
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in smailov["spans"])
+    assert any(text[q["span"]["start"] : q["span"]["end"]] == q["text"] for q in article["quotes"])
+    assert "$24.2bn" in {m["text"] for m in article["amounts"]}
+    assert any(e["type"] == "CONSULT" for e in article["events"])
+
+
+def test_actor_profile_has_roles_quotes_events_and_counterparts(client: TestClient) -> None:
+    found = get(client, "/api/actors?q=smailov")["items"]
+    assert [a["name"] for a in found] == ["Alikhan Smailov"]
+    profile = get(client, f"/api/actors/{found[0]['id']}")
+    assert profile["roles"][0]["role"] == "Prime Minister"
+    assert profile["roles"][0]["since"] == "2022-07-04"
+    assert any("INNOPROM" in q["text"] for q in profile["quotes"])
+    consult = next(e for e in profile["events"] if e["type"] == "CONSULT")
+    assert "Mikhail Mishustin" in {a["name"] for a in consult["sources"] + consult["targets"]}
+    assert "Mikhail Mishustin" in {c["name"] for c in profile["counterparts"]}
+
+
+def test_country_dyad_counts_events_of_its_people_per_month(client: TestClient) -> None:
+    dyad = get(client, "/api/dyads/KAZ/RUS")
+    assert (dyad["a"]["label"], dyad["b"]["label"]) == ("Kazakhstan", "Russia")
+    july = next(m for m in dyad["months"] if m["month"] == "2022-07")
+    assert july["types"].get("CONSULT", 0) >= 1
+    assert all(e["type"] in dyad["types"] for e in dyad["events"])
+
+
+def test_events_filter_by_type_pair_and_date(client: TestClient) -> None:
+    consults = get(client, "/api/events?type=consult&pair=KAZ,RUS")["items"]
+    assert consults and all(e["type"] == "CONSULT" for e in consults)
+    assert get(client, "/api/events?pair=KAZ,RUS&since=2023-01-01")["total"] == 0
+    belarus = get(client, "/api/events?actor=lukashenko")["items"]
+    assert belarus and all(e["article_id"] == "tass-1893797" for e in belarus)
+
+
+def test_figures_follow_a_measure_between_two_parties_over_time(client: TestClient) -> None:
+    figures = get(client, "/api/figures?measure=trade turnover&between=Kazakhstan,Russia")
+    usd = next(s for s in figures["series"] if s["unit"] == "USD")
+    assert [p["value"] for p in usd["points"]] == [24.2e9, 9.2e9]  # 2021, then Jan-May 2022
+    assert all(p["article_id"] and p["text"] for p in usd["points"])
+
+
+def test_search_spans_articles_actors_and_quotes(client: TestClient) -> None:
+    found = get(client, "/api/search?q=Mishustin")
+    assert "Mikhail Mishustin" in {a["name"] for a in found["actors"]["items"]}
+    assert found["articles"]["total"] == 2
+    assert all("Mishustin" in q["text"] for q in found["quotes"]["items"])
+    quotes = get(client, "/api/quotes?speaker=smailov&per_page=1")
+    assert quotes["total"] >= 2 and len(quotes["items"]) == 1
+
+
+def test_places_for_the_map_carry_their_events(client: TestClient) -> None:
+    places = get(client, "/api/places")["items"]
+    yekaterinburg = next(p for p in places if p["name"] == "Yekaterinburg")
+    assert yekaterinburg["events"] and round(yekaterinburg["lat"]) == 57
+    basemap = get(client, "/api/basemap")
+    assert len(basemap["cells"]) > 1000 and "KAZ" in basemap["countries"]
+
+
+def test_errors_are_json_with_a_message_to_act_on(client: TestClient) -> None:
+    missing = get(client, "/api/articles/no-such-article", 404)["error"]
+    assert missing["status"] == 404 and "/api/articles" in missing["message"]
+    bad_date = get(client, "/api/articles?since=2024-13-01", 422)["error"]
+    assert bad_date["message"].startswith("since:")
+    assert "pair=KAZ,RUS" in get(client, "/api/events?pair=KAZ", 422)["error"]["message"]
+    assert "RUS" in get(client, "/api/dyads/XXX/RUS", 404)["error"]["message"]
+    assert "per_page" in get(client, "/api/quotes?per_page=1000", 422)["error"]["message"]
+    written = client.post("/api/articles")
+    assert written.status_code == 405 and "read-only" in written.json()["error"]["message"]
+
+
+def test_pages_and_openapi_docs_are_served(client: TestClient, example_id: str) -> None:
+    for path in ("/", f"/articles/{example_id}", "/actors/1", "/dyads/KAZ/RUS", "/figures", "/map"):
+        response = client.get(path)
+        assert response.status_code == 200 and "<script" in response.text, path
+    assert "/api/articles" in get(client, "/openapi.json")["paths"]
+    assert client.get("/docs").status_code == 200
+    assert client.get("/static/js/article.js").status_code == 200
+
+
+def test_serve_command_documents_its_options() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--host" in result.output and "127.0.0.1" in result.output
+
+
+def test_serve_reports_a_store_it_cannot_open(tmp_path: Any) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", "nosuchdb://x"])
+    assert result.exit_code == 1 and "error" in result.output.lower()

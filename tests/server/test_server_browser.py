@@ -1,0 +1,118 @@
+"""End to end in headless Chromium: every page renders, article -> actor -> dyad by clicks.
+
+Uses Debian's /usr/bin/chromium (installed by `make test`), never a browser
+download. Screenshots go to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from dateline.server import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make browser)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(store_url: str) -> Iterator[str]:
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        opened = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        opened.on("pageerror", lambda error: errors.append(str(error)))
+        yield opened
+        browser.close()
+        assert not errors, errors
+
+
+def test_click_from_article_to_actor_to_dyad(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "/?source=Kazinform")
+    page.click("#articles a")
+    page.wait_for_selector("#text a.actor")
+    assert page.locator("#text mark.amount", has_text="$24.2bn").count() == 1
+    assert page.locator("#text .seg.quote").count() > 0
+    assert page.locator("#text .seg.event").count() > 0
+    page.hover("#text a.actor >> text=Alikhan Smailov")
+    assert "Prime Minister" in page.inner_text("#tip")
+    page.screenshot(path=str(ARTIFACTS / "article.png"))
+
+    page.click("#text a.actor >> text=Alikhan Smailov")
+    page.wait_for_selector("h1 >> text=Alikhan Smailov")
+    assert page.locator("svg.chart circle").count() >= 1  # the meeting on the timeline
+    page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)
+
+    page.click("#counterparts a.dyad >> text=Mikhail Mishustin")
+    page.wait_for_selector("#chart svg rect")
+    assert "Alikhan Smailov – Mikhail Mishustin" in page.inner_text("h1")
+    page.screenshot(path=str(ARTIFACTS / "dyad.png"), full_page=True)
+
+
+def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "/")
+    page.fill("#search", "Mishustin")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#found-actors a >> text=Mikhail Mishustin")
+    assert page.locator("#found-articles li").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+    page.goto(base_url + "/figures?measure=trade+turnover&between=Kazakhstan,Russia")
+    page.wait_for_selector("svg.chart a circle")
+    page.click("svg.chart a circle >> nth=0")
+    page.wait_for_selector("#text mark.amount")
+    assert "/articles/" in page.url and "#amount-" in page.url
+    page.goto(base_url + "/figures?measure=trade+turnover")
+    page.wait_for_selector("svg.chart a circle")
+    page.screenshot(path=str(ARTIFACTS / "figures.png"), full_page=True)
+
+    page.goto(base_url + "/map")
+    page.wait_for_selector("#map circle.event-place")
+    assert page.locator("#map rect").count() > 1000  # land drawn offline
+    page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
