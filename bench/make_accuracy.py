@@ -63,6 +63,9 @@ def accuracy_markdown(results: list[BenchmarkResult], limit: int | None, seconds
         "| --- | ---: | --- | " + " | ".join("---:" for _ in SYSTEMS) + " |",
     ]
     for result in results:
+        if result.error:
+            empty = " | ".join("" for _ in SYSTEMS)
+            lines.append(f"| {result.name} | 0 | FAILED, see notes | {empty} |")
         for metric in result.metrics():
             cells = [_cell(result.scores.get(system, {}).get(metric)) for system in SYSTEMS]
             lines.append(
@@ -72,6 +75,8 @@ def accuracy_markdown(results: list[BenchmarkResult], limit: int | None, seconds
     lines.append("## Notes")
     lines.append("")
     for result in results:
+        if result.error:
+            lines.append(f"- {result.name}: FAILED: {result.error}")
         for note in result.notes:
             lines.append(f"- {result.name}: {note}")
         lines.append(f"- {result.name}: {result.description}, {result.seconds:.0f} s")
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=None, help="also write the raw figures here")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    results = run_benchmarks(args.benchmark, limit=args.limit)
+    results = run_benchmarks(args.benchmark, limit=args.limit, keep_going=True)
     markdown = accuracy_markdown(results, args.limit, time.perf_counter() - started)
     Path(args.output).write_text(markdown, encoding="utf-8")
     if args.json:
@@ -94,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps([r.as_dict() for r in results], indent=2) + "\n", encoding="utf-8"
         )
     print(markdown)
-    return 0
+    failed = [r.name for r in results if r.error]
+    if failed:
+        print(f"benchmarks that failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ CI smoke run.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import time
@@ -75,6 +76,8 @@ class BenchmarkResult:
     scores: dict[str, Metrics] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    error: str | None = None
+    """Why the benchmark did not run (`run_benchmarks(keep_going=True)`)."""
 
     def metrics(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -91,6 +94,8 @@ class BenchmarkResult:
             cells = "".join(f"{_pct(self.scores[s].get(metric)):>18}" for s in systems)
             lines.append(f"{metric:<28}{cells}")
         lines.extend(f"note: {note}" for note in self.notes)
+        if self.error:
+            lines.append(f"ERROR: {self.error}")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -101,6 +106,7 @@ class BenchmarkResult:
             "scores": self.scores,
             "notes": self.notes,
             "seconds": round(self.seconds, 1),
+            "error": self.error,
         }
 
 
@@ -126,37 +132,60 @@ def f1(tp: int, fp: int, fn: int) -> float | None:
 
 Runner = Callable[[int | None], BenchmarkResult]
 
+_MODULES = {
+    "dev": "devgold",
+    "polnear": "polnear",
+    "newsquant": "newsquant",
+    "plover-gsr": "plover_gsr",
+    "conllpp": "conllpp",
+    "newswcl50": "newswcl50",
+    "meantime-en": "meantime",
+}
+"""Benchmark name -> module of this package exposing `run(limit)`."""
 
-def _registry() -> dict[str, Runner]:
-    from dateline.evaluate.benchmarks import conllpp, devgold, newsquant, plover_gsr, polnear
-
-    return {
-        "dev": devgold.run,
-        "polnear": polnear.run,
-        "newsquant": newsquant.run,
-        "plover-gsr": plover_gsr.run,
-        "conllpp": conllpp.run,
-    }
-
-
-BENCHMARKS = ("dev", "polnear", "newsquant", "plover-gsr", "conllpp")
+BENCHMARKS = tuple(_MODULES)
 """Names `--benchmark` accepts (or "all")."""
 
 
-def run_benchmarks(name: str, limit: int | None = None) -> list[BenchmarkResult]:
-    """Run one benchmark by name, or every one with "all"."""
+def runner(name: str) -> Runner:
+    """The `run` function of one benchmark, imported only when it is needed.
 
-    registry = _registry()
-    names = list(registry) if name == "all" else [name]
+    Late import keeps a broken or slow-to-import benchmark module from
+    affecting the others (and the CLI start-up).
+    """
+
+    module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
+    run: Runner = module.run
+    return run
+
+
+def run_benchmarks(
+    name: str, limit: int | None = None, *, keep_going: bool = False
+) -> list[BenchmarkResult]:
+    """Run one benchmark by name, or every one with "all".
+
+    With `keep_going`, a benchmark that raises becomes a result carrying
+    the error (and no scores) and the others still run, so one broken
+    corpus cannot cost the whole accuracy report.
+    """
+
+    names = list(BENCHMARKS) if name == "all" else [name]
+    unknown = [chosen for chosen in names if chosen not in _MODULES]
+    if unknown:
+        raise InputError(
+            "--benchmark",
+            f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHMARKS)} or all",
+        )
     results = []
     for chosen in names:
-        runner = registry.get(chosen)
-        if runner is None:
-            raise InputError(
-                "--benchmark", f"unknown benchmark {chosen!r}; choose from {', '.join(registry)}"
-            )
         started = time.perf_counter()
-        result = runner(limit)
+        try:
+            result = runner(chosen)(limit)
+        except Exception as exc:  # any failure of one corpus, reported instead of raised
+            if not keep_going:
+                raise
+            result = BenchmarkResult(chosen, "did not run")
+            result.error = f"{type(exc).__name__}: {exc}"
         result.seconds = time.perf_counter() - started
         results.append(result)
     return results
