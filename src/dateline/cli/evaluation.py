@@ -7,6 +7,7 @@ import click
 from dateline.cli import main
 from dateline.cli.common import fail, model_option
 from dateline.errors import DatelineError
+from dateline.evaluate.benchmarks import BENCHMARKS
 
 
 @main.command()
@@ -14,8 +15,9 @@ from dateline.errors import DatelineError
 @click.option("--report", "report_path", help="Also write the full report as JSON here.")
 @click.option(
     "--benchmark",
-    help="Score a public benchmark from shared/corpus instead (a name, or 'all'), "
-    "with its baselines side by side.",
+    type=click.Choice([*BENCHMARKS, "all"]),
+    help="Score a public benchmark from shared/corpus instead, with its baselines "
+    "side by side.",
 )
 @click.option("--limit", type=int, help="Score only the first N articles (smoke runs).")
 @model_option
