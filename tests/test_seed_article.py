@@ -100,11 +100,6 @@ def test_dateline_is_parsed_and_kept_out_of_the_first_sentence(found: Extraction
     assert article.text[first.start : first.end].startswith("On the sidelines")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 4 (actors): an exhibition named only as 'International Industrial Exhibition "
-    "INNOPROM' is not an entity the small spaCy model finds",
-)
 def test_every_gold_actor_is_found(found: Extraction, seed_gold: dict[str, Any]) -> None:
     text = found.article.text
     predicted = {text[s.start : s.end] for a in found.actors for s in a.mentions}

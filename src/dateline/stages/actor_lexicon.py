@@ -40,6 +40,24 @@ def country_nominal_heads() -> frozenset[str]:
     return frozenset(w.casefold() for w in _words_by_class().get("country_nominal", ()))
 
 
+def country_group_heads() -> frozenset[str]:
+    """Plural nouns that make "our <adjective> <noun>" a side: "our Vietnamese partners"."""
+
+    return frozenset(w.casefold() for w in _words_by_class().get("country_group", ()))
+
+
+def definite_country_words() -> frozenset[str]:
+    """Words that make a country's name take "the" ("the United States", "the Philippines")."""
+
+    return _words_by_class().get("definite_country_word", frozenset())
+
+
+def location_verbs() -> frozenset[str]:
+    """Lemmas that place an organisation or event: "held in", "based in"."""
+
+    return frozenset(w.casefold() for w in _words_by_class().get("location_verb", ()))
+
+
 def place_heads() -> frozenset[str]:
     """Last words that make a capitalised name a place ("Ho Chi Minh City")."""
 

@@ -50,6 +50,9 @@ class Name:
     text: str
     country: Country | None = None
     organization: Organization | None = None
+    brand: str | None = None
+    """The short proper name after a descriptive one: "INNOPROM" of
+    "International Industrial Exhibition INNOPROM"; the actor is called by it."""
 
 
 @cache
@@ -155,20 +158,87 @@ def classify(text: str, label: str, tokens: list[Token]) -> Name | None:
     return name
 
 
-def entity_names(doc: Doc, body_start: int = 0) -> list[Name]:
-    """Every NER entity that may name an actor, trimmed and first typed."""
+_POSTING_PREPOSITIONS = frozenset({"to", "in"})
+MIN_NAME_WORDS = 2
+
+
+def _skip_posting_place(doc: Doc, start: int, end: int) -> int:
+    """Start of the name in "Ambassador to Havana Viktor Koronelli", which the model
+    tags as one PERSON "Havana Viktor Koronelli": the posting's place is not a name."""
+
+    if start == 0 or doc[start - 1].lower_ not in _POSTING_PREPOSITIONS:
+        return start
+    if end - start - 1 < MIN_NAME_WORDS:
+        return start
+    place = doc[start].text
+    if country_by_name(place) is None and capital_of(place) is None and not is_big_city(place):
+        return start
+    return start + 1
+
+
+_DESCRIBED_LABELS = frozenset({"ORG", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
+MIN_BRAND_LETTERS = 3
+
+
+def _is_brand_token(token: Token) -> bool:
+    """An all-capitals proper name such as "INNOPROM" or "KAMAZ" (not "US", not "12")."""
+
+    text = token.text
+    return len(text) >= MIN_BRAND_LETTERS and text.isalpha() and text.isupper()
+
+
+def _brand_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """End of "International Industrial Exhibition INNOPROM" when the model tagged only
+    the description: the capitalised name right after it belongs to the entity."""
+
+    if label not in _DESCRIBED_LABELS or end >= len(doc) or end - start < 2:
+        return None
+    following = doc[end]
+    if following.ent_type_ or not _is_brand_token(following):
+        return None
+    if not all(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return end + 1
+
+
+def _brand(doc: Doc, start: int, end: int) -> str | None:
+    """The short name ending a longer descriptive one, if the name has that shape."""
+
+    last = doc[end - 1]
+    if end - start < 3 or not _is_brand_token(last):
+        return None
+    if any(_is_brand_token(t) or not t.text[:1].isupper() for t in doc[start : end - 1]):
+        return None
+    return last.text
+
+
+def entity_names(doc: Doc, header: tuple[int, int] = (0, 0)) -> list[Name]:
+    """Every NER entity that may name an actor, trimmed and first typed.
+
+    Entities inside the dateline `header` (a character range) are skipped:
+    the agency and place there are the story's source, not its actors.
+    """
 
     names: list[Name] = []
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or ent.start_char < body_start:
+        inside_header = ent.start_char < header[1] and header[0] < ent.end_char
+        if ent.label_ not in NAME_LABELS or inside_header:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
+        label = ent.label_
+        if label == "PERSON":
+            start = _skip_posting_place(doc, start, end)
+        brand_end = _brand_after(doc, start, end, label)
+        if brand_end is not None:
+            end, label = brand_end, "ORG"
         tokens = list(doc[start:end])
-        name = classify(doc[start:end].text, ent.label_, tokens)
+        name = classify(doc[start:end].text, label, tokens)
         if name is None:
             continue
+        if name.kind == "organization" and name.organization is None:
+            name.brand = _brand(doc, start, end)
         if name.kind == "government" and start > 0 and doc[start - 1].lower_ == "the":
             name.start -= 1
             name.text = doc[name.start : name.end].text

@@ -25,18 +25,21 @@ from dateline.knowledge.countries import (
     Country,
     countries_in_compound,
     country_by_adjective,
+    country_by_capital,
     country_by_name,
     find_country,
 )
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, role_words, split_role_phrase
-from dateline.stages.actor_lexicon import country_nominal_heads
+from dateline.stages.actor_lexicon import country_group_heads, country_nominal_heads
 
 MAX_TITLE_TOKENS = 10
 _CONNECTORS = frozenset({"of", "to", "for", "and", "the", "-", "–"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _DETERMINERS = frozenset({"the"})
+_GROUP_DETERMINERS = frozenset({"the", "our", "their"})
+"""Descriptions of a country's side may be possessive: "our Vietnamese partners"."""
 _POSTING_WORDS = frozenset({"to"})
 
 
@@ -127,7 +130,7 @@ def _strip_posting(tokens: list[Token]) -> tuple[list[Token], Country | None]:
     for index, token in enumerate(tokens):
         if token.lower_ in _POSTING_WORDS and index > 0:
             rest = " ".join(t.text for t in tokens[index + 1 :])
-            host = country_by_name(rest)
+            host = country_by_name(rest) or country_by_capital(rest)
             if host is not None:
                 return tokens[:index], host
     return tokens, None
@@ -201,12 +204,14 @@ def title_after(doc: Doc, end: int) -> RoleCue | None:
     return None
 
 
-def _definite_windows(doc: Doc, claimed: set[int]) -> list[tuple[int, int]]:
+def _definite_windows(
+    doc: Doc, claimed: set[int], determiners: frozenset[str] = _DETERMINERS
+) -> list[tuple[int, int]]:
     """Token windows `[the, ...)` that may hold a definite description."""
 
     windows: list[tuple[int, int]] = []
     for token in doc:
-        if token.lower_ not in _DETERMINERS or token.i in claimed:
+        if token.lower_ not in determiners or token.i in claimed:
             continue
         last = token.i + 1
         while (
@@ -250,9 +255,15 @@ def role_nominals(doc: Doc, claimed: set[int], names: set[int]) -> list[RoleCue]
 
 
 def _country_nominal(tokens: list[Token]) -> Country | None:
-    """ "the Syrian state", "the Russian side": the country itself, not its government."""
+    """ "the Syrian state", "the Russian side", "our Vietnamese partners": the
+    country itself, not its government."""
 
-    if len(tokens) != 3 or tokens[2].lower_ not in country_nominal_heads():
+    if len(tokens) != 3:
+        return None
+    head = tokens[2].lower_
+    if head not in country_nominal_heads() and head not in country_group_heads():
+        return None
+    if tokens[0].lower_ not in _DETERMINERS and head not in country_group_heads():
         return None
     return country_by_adjective(tokens[1].text)
 
@@ -262,15 +273,16 @@ def body_nominals(doc: Doc, claimed: set[int]) -> list[BodyCue]:
 
     found: list[BodyCue] = []
     taken: set[int] = set()
-    for begin, last in _definite_windows(doc, claimed):
+    for begin, last in _definite_windows(doc, claimed, _GROUP_DETERMINERS):
         if begin in taken:
             continue
         for stop_at in range(last, begin + 1, -1):
             tokens = list(doc[begin:stop_at])
-            if tokens[-1].pos_ not in ("NOUN", "PROPN") or _is_plural(tokens[-1]):
+            group = tokens[-1].lower_ in country_group_heads()
+            if tokens[-1].pos_ not in ("NOUN", "PROPN") or (_is_plural(tokens[-1]) and not group):
                 continue
             country, kind = _country_nominal(tokens), "country"
-            if country is None:
+            if country is None and tokens[0].lower_ in _DETERMINERS:
                 country, kind = government_of(" ".join(t.text for t in tokens)), "government"
             if country is not None:
                 found.append(BodyCue(country, kind, begin, stop_at))

@@ -13,14 +13,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.knowledge.countries import Country, country_by_iso3, country_by_name
-from dateline.knowledge.organizations import find_organization
-from dateline.knowledge.roles import Role
+from dateline.knowledge.gazetteer import find_city
+from dateline.knowledge.organizations import find_organization, government_of
+from dateline.knowledge.roles import Role, role_words
 from dateline.model import Actor, ActorKind
 from dateline.parsing import ParsedDoc
-from dateline.stages.actor_lexicon import is_generic_role, roles_compatible, sector_from_name
+from dateline.stages.actor_lexicon import (
+    definite_country_words,
+    is_generic_role,
+    location_verbs,
+    roles_compatible,
+    sector_from_name,
+)
 from dateline.stages.actor_names import Name, agree_on_kinds, entity_names
 from dateline.stages.actor_titles import (
     RoleCue,
@@ -51,6 +58,8 @@ class _Draft:
     sector: str | None = None
     first: int = 1 << 30
     confidence: float = 1.0
+    descriptions: set[str] = field(default_factory=set)
+    """Lowercase descriptions that stood for it ("the Vietnamese carrier"), found again anywhere."""
 
     def add(self, start: int, end: int, text: str) -> None:
         self.spans.add((start, end))
@@ -99,9 +108,19 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-def _body_start(parsed: ParsedDoc) -> int:
+def _header(parsed: ParsedDoc) -> tuple[int, int]:
+    """Character range of the dateline header (`IGORA /Leningrad Region/, December 26. /TASS/.`).
+
+    Only the header itself is skipped: a TASS lead line before it is copy like
+    any other ("the Russian president said"), and names there count.
+    """
+
     dateline = parsed.article.dateline
-    return dateline.span.end if dateline is not None else 0
+    return (dateline.span.start, dateline.span.end) if dateline is not None else (0, 0)
+
+
+def _in_header(header: tuple[int, int], start: int, end: int) -> bool:
+    return start < header[1] and header[0] < end
 
 
 def _country_span(doc: Doc, name: Name) -> tuple[int, int]:
@@ -114,12 +133,37 @@ def _country_span(doc: Doc, name: Name) -> tuple[int, int]:
     return _char_range(doc, start, name.end)
 
 
+MAX_EXECUTIVE_TOKENS = 4
+"""Words after a country that may name its executive: "Cabinet of Ministers"."""
+
+
+def _executive_after(doc: Doc, name: Name) -> tuple[int, int] | None:
+    """Tokens of "the US government" / "Russia's Cabinet of Ministers" when a
+    country name modifies an executive noun: the government, not the country."""
+
+    start = name.start - 1 if name.start > 0 and doc[name.start - 1].lower_ == "the" else name.start
+    last = name.end
+    while last < min(len(doc), name.end + MAX_EXECUTIVE_TOKENS) and not doc[last].is_punct:
+        last += 1
+    for end in range(last, name.end, -1):
+        if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+            continue  # "the US state department" is not "the US state"
+        if government_of(doc[start:end].text) == name.country:
+            return start, end
+    return None
+
+
 def _add_countries(reg: _Registry, doc: Doc, names: list[Name]) -> None:
     for name in names:
         country = name.country
         if country is None:
             continue
-        if name.kind == "country":
+        executive = _executive_after(doc, name) if name.kind == "country" else None
+        if executive is not None:
+            reg.mention(_government_key(reg, country), *_char_range(doc, *executive))
+        elif name.kind == "country":
             draft = reg.draft(f"country:{country.iso3}", country.name, "country")
             draft.country = country.iso3
             reg.mention(f"country:{country.iso3}", *_country_span(doc, name))
@@ -138,9 +182,16 @@ def _is_metonym(doc: Doc, name: Name) -> bool:
     return head.dep_ in _METONYM_DEPS or possessive
 
 
+def government_name(country: Country) -> str:
+    """ "Government of Kazakhstan", "Government of the United States"."""
+
+    definite = any(word in definite_country_words() for word in country.name.split())
+    return f"Government of {'the ' if definite else ''}{country.name}"
+
+
 def _government_key(reg: _Registry, country: Country) -> str:
     key = f"government:{country.iso3}"
-    draft = reg.draft(key, f"Government of {country.name}", "organization")
+    draft = reg.draft(key, government_name(country), "organization")
     draft.country, draft.sector = country.iso3, "government"
     return key
 
@@ -150,6 +201,9 @@ def _organization_country(doc: Doc, name: Name) -> str | None:
 
     if name.organization is not None and name.organization.country:
         return name.organization.country
+    located = _located_country(doc, name)
+    if located is not None:
+        return located
     for i in range(name.start, name.end):
         country = token_country(doc[i])
         if country is not None:
@@ -163,6 +217,89 @@ def _organization_country(doc: Doc, name: Name) -> str | None:
     return None
 
 
+MAX_DESCRIPTION_TOKENS = 5
+MIN_RESCANNED_DESCRIPTION = 3
+"""Only a qualified description ("the Vietnamese carrier") is looked for again
+elsewhere; a bare "the company" may be another company further on."""
+_DESCRIPTION_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def _description_before(doc: Doc, start: int) -> tuple[int, int] | None:
+    """ "the Vietnamese carrier" of "the Vietnamese carrier Vietnam Airlines": a definite
+    common-noun description written right before an organisation's name is one
+    more way the text names it. Token range without the name, or None."""
+
+    end = start
+    if end == 0 or doc[end - 1].pos_ != "NOUN" or not doc[end - 1].is_lower:
+        return None
+    noun = doc[end - 1]
+    if noun.lower_ in role_words() or not _describes(doc, noun, start):
+        return None
+    first = end - 1
+    while first > 0 and end - first < MAX_DESCRIPTION_TOKENS:
+        token = doc[first - 1]
+        if token.lower_ == "the":
+            return first - 1, end
+        hyphen = token.text in ("-", "–")
+        if not hyphen and (token.pos_ not in _DESCRIPTION_POS or not token.is_alpha):
+            return None
+        if token.pos_ == "PROPN" and token_country(token) is None:
+            return None
+        first -= 1
+    return None
+
+
+def _describes(doc: Doc, noun: Token, name_start: int) -> bool:
+    """The parse ties the noun to the name right after it, as apposition or
+    compound ("the carrier Vietnam Airlines"), not across a clause ("from the
+    moment Baghdadi announced")."""
+
+    if noun.head.i >= name_start and noun.dep_ == "compound":
+        return True
+    return any(
+        token.head.i == noun.i and token.dep_ in ("appos", "compound")
+        for token in doc[name_start : name_start + MAX_DESCRIPTION_TOKENS]
+    )
+
+
+def _description_country(doc: Doc, start: int, end: int) -> str | None:
+    for token in doc[start:end]:
+        country = token_country(token)
+        if country is not None:
+            return country.iso3
+    return None
+
+
+LOCATION_WINDOW = 6
+"""Tokens after "held in" searched for the place: "held in Yekaterinburg, Russia"."""
+
+
+def _located_country(doc: Doc, name: Name) -> str | None:
+    """Country an organisation or event is said to sit in: "INNOPROM held in
+    Yekaterinburg, Russia", "a company based in Almaty". A named country wins
+    over a city's country."""
+
+    verb = doc[name.end] if name.end < len(doc) else None
+    if verb is None or verb.lemma_.lower() not in location_verbs():
+        return None
+    after = doc[verb.i + 1 : verb.i + 1 + LOCATION_WINDOW]
+    if not after or after[0].lower_ != "in":
+        return None
+    city_country: str | None = None
+    for token in after[1:]:
+        if token.is_punct and token.text != ",":
+            break
+        if token.pos_ != "PROPN":
+            continue
+        country = country_by_name(token.text)
+        if country is not None:
+            return country.iso3
+        city = find_city(token.text)
+        if city is not None and city_country is None:
+            city_country = city.country
+    return city_country
+
+
 def _add_organizations(reg: _Registry, doc: Doc, names: list[Name]) -> None:
     for name in names:
         start, end = _char_range(doc, name.start, name.end)
@@ -174,14 +311,25 @@ def _add_organizations(reg: _Registry, doc: Doc, names: list[Name]) -> None:
         if name.kind != "organization":
             continue
         known = name.organization
-        canonical = known.name if known is not None else name.text
+        canonical = known.name if known is not None else name.brand or name.text
         key = f"org:{canonical.casefold()}"
         draft = reg.draft(key, canonical, "organization")
         draft.country = draft.country or _organization_country(doc, name)
-        draft.sector = draft.sector or (known.sector if known else sector_from_name(canonical))
+        draft.sector = draft.sector or (known.sector if known else sector_from_name(name.text))
         if known is not None:
             draft.surfaces.update(known.aliases)
+        if name.brand is not None:
+            draft.surfaces.add(name.brand)
         reg.mention(key, start, end)
+        described = _description_before(doc, name.start)
+        if described is not None:
+            d_start, d_end = _char_range(doc, *described)
+            if reg.free(d_start, d_end):
+                reg.mention(key, d_start, d_end)
+                if described[1] - described[0] >= MIN_RESCANNED_DESCRIPTION:
+                    draft.descriptions.add(doc[described[0] : described[1]].text)
+                country = _description_country(doc, *described)
+                draft.country = draft.country or country
 
 
 def _add_agency(reg: _Registry) -> None:
@@ -369,7 +517,7 @@ def _add_body_nominals(reg: _Registry, doc: Doc, claimed: set[int]) -> None:
             reg.mention(key, start, end)
 
 
-def _scan_surfaces(reg: _Registry, doc: Doc, body_start: int) -> None:
+def _scan_surfaces(reg: _Registry, doc: Doc, header: tuple[int, int]) -> None:
     """Find every further occurrence of each actor's names, longest first.
 
     The model misses or mislabels repeats of a name it found elsewhere; a
@@ -381,25 +529,38 @@ def _scan_surfaces(reg: _Registry, doc: Doc, body_start: int) -> None:
         ((surface, key) for key, d in reg.drafts.items() for surface in d.surfaces),
         key=lambda pair: -len(pair[0]),
     )
+    for key, draft in reg.drafts.items():
+        for description in draft.descriptions:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(description)}(?![\w-])", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                if not _in_header(header, *match.span()) and reg.free(*match.span()):
+                    reg.mention(key, *match.span())
     for surface, key in pairs:
         if len(surface) < 2:
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-        for match in pattern.finditer(text, body_start):
+        for match in pattern.finditer(text):
             start, end = match.span()
-            if not reg.free(start, end):
+            if _in_header(header, start, end) or not reg.free(start, end):
                 continue
             span = doc.char_span(start, end)
-            if span is None or not any(t.pos_ == "PROPN" for t in span):
+            if span is None or not any(t.pos_ == "PROPN" or _is_capitals(t) for t in span):
                 continue
             reg.mention(key, start, end)
 
 
-def _scan_countries(reg: _Registry, doc: Doc, body_start: int) -> None:
+def _is_capitals(token: Token) -> bool:
+    """ "INNOPROM" in "the INNOPROM exhibition": the model calls it a noun, but
+    capitals mark a name as surely as the proper-noun tag does."""
+
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
+
+
+def _scan_countries(reg: _Registry, doc: Doc, header: tuple[int, int]) -> None:
     """Country names the model did not tag ("Kazakhstan" as a plain noun)."""
 
     for token in doc:
-        if token.idx < body_start or token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or _in_header(header, token.idx, token.idx + len(token)):
             continue
         country = country_by_name(token.text)
         if country is None or not reg.free(token.idx, token.idx + len(token.text)):
@@ -462,16 +623,16 @@ def extract_actors(parsed: ParsedDoc) -> list[Actor]:
     """
 
     doc = parsed.doc
-    body_start = _body_start(parsed)
-    names = agree_on_kinds(doc, entity_names(doc, body_start))
+    header = _header(parsed)
+    names = agree_on_kinds(doc, entity_names(doc, header))
     reg = _Registry(parsed)
     key_of = _add_persons(reg, doc, names)
     _add_countries(reg, doc, names)
     _add_organizations(reg, doc, names)
     _add_agency(reg)
     title_tokens = _assign_titles(reg, doc, names, key_of)
-    _scan_surfaces(reg, doc, body_start)
-    _scan_countries(reg, doc, body_start)
+    _scan_surfaces(reg, doc, header)
+    _scan_countries(reg, doc, header)
     person_tokens = _tokens_in(doc, reg.claimed_ranges(("person",)))
     person_starts = {n.start for n in names if n.kind == "person"}
     _add_role_nominals(reg, doc, person_tokens | title_tokens, person_starts)
