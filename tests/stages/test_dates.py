@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages.dates import MONTHS, WEEKDAYS, resolve_date
+from dateline.stages.dates import MONTHS, WEEKDAYS, resolve_date, resolve_period
 
 PUBLISHED = date(2024, 12, 26)  # a Thursday, as the TASS dev dispatches
 
@@ -52,3 +52,14 @@ def test_written_dates_round_trip(day: date) -> None:
     month = max((name for name, number in MONTHS.items() if number == day.month), key=len)
     assert resolve_date(f"{month.title()} {day.day}, {day.year}", day) == day
     assert resolve_date(day.isoformat(), None) == day
+
+
+def test_periods_of_wire_copy() -> None:
+    july = date(2022, 7, 4)
+    assert resolve_period("January-May", july) == "2022-01/2022-05"
+    assert resolve_period("earlier this month", july) == "2022-07"
+    assert resolve_period("last week", july) == "2022-06-27/2022-07-03"
+    assert resolve_period("last year", july) == "2021"
+    assert resolve_period("since the end of last year", date(2024, 12, 26)) == "2023-12/2024-12"
+    assert resolve_period("a long time", july) is None
+    assert resolve_period("January-May", None) is None

@@ -2,4 +2,131 @@
 
 from __future__ import annotations
 
-from dateline.cli import main  # noqa: F401  (commands register on it)
+import json
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from dateline.cli import main
+from dateline.cli.common import db_option, fail
+from dateline.model import PLOVER_TYPES
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        fail(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-01-01.")
+
+
+def render_event(event: dict[str, Any]) -> str:
+    """Two lines: date, type, who → whom, place; then the evidence and article."""
+
+    who = ", ".join(event["sources"]) or "?"
+    whom = ", ".join(event["targets"]) or "-"
+    place = f" in {event['place']}" if event["place"] else ""
+    intensity = f" ({event['intensity']:+.1f})" if event["intensity"] is not None else ""
+    return (
+        f"{event['date'] or 'undated':<12} {event['type']:<9}{intensity} {who} -> {whom}{place}\n"
+        f"{'':<12} {event['evidence']!r} in {event['article_id']}"
+    )
+
+
+@main.command()
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    default=None,
+    help="Keep one PLOVER type (CONSULT, ACCUSE, ASSAULT, ...).",
+)
+@click.option(
+    "--actor",
+    default=None,
+    metavar="NAME|ISO3",
+    help="Keep events with this actor on either side: a name (Mishustin) or a "
+    "country code (KAZ: the country, its government and its people).",
+)
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Keep events on or after.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Keep events on or before.")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+@db_option
+def events(
+    kind: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    db_url: str,
+) -> None:
+    """Stored PLOVER events, oldest first, with sides, place, date and evidence.
+
+    An event's date is the one its article states, else the article's
+    publication date; the intensity runs from +10 (cooperation) to -10
+    (conflict).
+
+    \b
+    Examples:
+      dateline events --type CONSULT --actor KAZ --since 2022-01-01
+      dateline events --actor "Sergey Lavrov" --type ACCUSE --json
+    """
+
+    from dateline.store import Store
+    from dateline.store.events import EventQuery, list_events
+
+    query = EventQuery(
+        type=kind.upper() if kind else None,
+        actor=actor,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
+    )
+    with Store.open(db_url) as store:
+        found = list_events(store, query)
+    if not found:
+        fail(
+            f"no stored events match in {db_url}; drop --type, --actor or --since, "
+            "or ingest more articles."
+        )
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    click.echo("\n".join(render_event(e) for e in found))
+
+
+@main.command()
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("--json", "as_json", is_flag=True, help="Print the months as JSON.")
+@db_option
+def dyad(first: str, second: str, as_json: bool, db_url: str) -> None:
+    """Events between A and B per month: how many, and their mean intensity.
+
+    A and B are country codes (KAZ RUS) or actor names; either may be the
+    source. Intensity runs from +10 (cooperation) to -10 (conflict), so a
+    falling mean is a pair drifting apart.
+
+    \b
+    Examples:
+      dateline dyad KAZ RUS
+      dateline dyad "Sergey Lavrov" USA --json
+    """
+
+    from dateline.store import Store
+    from dateline.store.events import dyad as chart_dyad
+
+    with Store.open(db_url) as store:
+        months = chart_dyad(store, first, second)
+    if not months:
+        fail(f"no stored events between {first} and {second} in {db_url}.")
+    if as_json:
+        click.echo(json.dumps(months, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'month':<9} {'events':>6} {'mean intensity':>15}  types")
+    for month in months:
+        mean = month["mean_intensity"]
+        shown = f"{mean:+.2f}" if mean is not None else "-"
+        types = ", ".join(f"{k} {v}" for k, v in month["types"].items())
+        click.echo(f"{month['month']:<9} {month['events']:>6} {shown:>15}  {types}")

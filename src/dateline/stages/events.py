@@ -1,246 +1,328 @@
-"""Events: who did what to whom, where and when, as PLOVER types.
+"""Events: who did what to whom, where and when, as the 16 PLOVER types.
 
-This version finds meetings, talks, visits and calls (PLOVER CONSULT) from a
-trigger lexicon shipped as data (`data/event_triggers.tsv`) and the
-dependency parse: the subject and the "between"/"with" phrases give the
-sides. Plans, hypotheticals and denials ("will meet", "did not meet") are
-not events. Sentences that return to an event already found ("During the
-meeting, ...") add nothing new, so one real meeting is one event.
+Triggers (verbs and event nouns) come from `data/event_triggers.tsv`; the
+sides from dependency patterns (`event_sides`); plans, hypotheticals and
+denials are dropped (`event_factuality`). Statements count too: a speaker
+who reports another side's attack accuses it, one who says another side
+"should" act requests it (`event_speech`). Every event carries its CAMEO
+root and a Goldstein-style intensity (`data/plover_types.tsv`) so a dyad can
+be charted over time.
+
+One real event is one event: a later mention with the same type and sides,
+or with no sides at all ("During the meeting, ..."), is merged into the
+first and kept as a supporting span. The date is the first one the event's
+sentences state, else the publication date for a past-tense dispatch event;
+the place is the one the sentence puts it in ("in Yekaterinburg"), else the
+dateline place for the types a reporter files from where they happen.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib import resources
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.model import Actor, Event, Place, Span
+from dateline.model import Actor, Event, Place, Quote, Span
 from dateline.parsing import ParsedDoc
-from dateline.stages.dates import resolve_date
+from dateline.stages.dates import resolve_date, resolve_period
+from dateline.stages.event_factuality import is_factual
+from dateline.stages.event_lexicon import Trigger, plover_types, trigger_of
+from dateline.stages.event_sides import MentionIndex, event_sides, subject_of
+from dateline.stages.event_speech import (
+    ACCUSABLE_TYPES,
+    Speakers,
+    is_first_person,
+    obliged_side,
+    wrongdoer,
+)
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-UNREAL_AUXILIARIES = frozenset(
-    {"will", "shall", "would", "may", "might", "could", "should", "must", "'ll", "wo", "ca"}
-)
-PLANNING_VERBS = frozenset(
-    {"plan", "intend", "expect", "hope", "want", "propose", "agree", "prepare", "seek", "schedule"}
-)
-UNREAL_MODIFIERS = frozenset({"upcoming", "planned", "next", "future", "possible", "potential"})
-PARTNER_PREPOSITIONS = frozenset({"between", "with", "among"})
-PLACE_PREPOSITIONS = frozenset({"in", "at"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 PHONE_WORDS = frozenset({"phone", "telephone"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+NAMED_DOER_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    lemma: str
-    pos: str
-    type: str
-    mode: str | None
+@dataclass(slots=True)
+class _Found:
+    """An event with what merging needs to know about its sentence."""
+
+    event: Event
+    stated_date: str | None
+    past: bool
+    speech: bool = False
+    sentences: list[int] = field(default_factory=list)
+    named_doer: bool = False
+    """A verb trigger whose doer is a noun phrase the actors stage did not
+    resolve ("Sudanese rebels shelled Juba"): an event of its own, not a
+    reference back to an earlier one."""
 
 
-@cache
-def trigger_lexicon() -> dict[tuple[str, str], Trigger]:
-    """(lemma, coarse POS) → trigger, from the editable TSV."""
+def sentence_date(sentence: SpacySpan, published: date | None) -> str | None:
+    """The day, else the month, week or year, a sentence's date expressions name."""
 
-    source = resources.files("dateline.data").joinpath("event_triggers.tsv")
-    with source.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        triggers = {}
-        for row in rows:
-            trigger = Trigger(row["lemma"], row["pos"], row["type"], row["mode"] or None)
-            triggers[(trigger.lemma, trigger.pos)] = trigger
-        return triggers
-
-
-def _trigger_of(token: Token) -> Trigger | None:
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
-    if pos is None:
-        return None
-    lexicon = trigger_lexicon()
-    return lexicon.get((token.lemma_.lower(), pos)) or lexicon.get((token.lower_, pos))
-
-
-def _governing_verb(token: Token) -> Token | None:
-    current = token
-    for _ in range(6):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.head is current:
-            return None
-        current = current.head
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        expression = ent.text
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
+            expression = "since " + expression
+        elif (day := resolve_date(expression, published)) is not None:
+            return day.isoformat()
+        if (period := resolve_period(expression, published)) is not None:
+            return period
     return None
 
 
-def is_factual(token: Token) -> bool:
-    """False for plans, hypotheticals and denials around a trigger."""
+def _is_past(trigger: Token) -> bool:
+    """The trigger, or a verb above it, is in a past or perfect tense."""
 
-    if any(child.lower_ in UNREAL_MODIFIERS for child in token.children):
-        return False
-    verb = _governing_verb(token)
-    while verb is not None:
-        for child in verb.children:
-            if child.dep_ == "neg" or child.lower_ in {"never"}:
-                return False
-            if child.dep_ == "aux" and child.lower_ in UNREAL_AUXILIARIES:
-                return False
-            if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "xcomp":
-                break
-        if verb.lemma_.lower() in PLANNING_VERBS and verb is not token:
-            return False
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb:
-            head = verb.head
-            if head.lemma_.lower() in PLANNING_VERBS or any(
-                c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES for c in head.children
-            ):
-                return False
-        if verb.dep_ == "xcomp" and verb.head is not verb:
-            verb = verb.head
-            continue
-        break
-    return True
-
-
-class _MentionIndex:
-    """Which actor a character offset belongs to."""
-
-    def __init__(self, actors: Iterable[Actor]) -> None:
-        self._spans = sorted(
-            ((span, actor) for actor in actors for span in actor.mentions), key=lambda p: p[0]
-        )
-
-    def actors_in(self, tokens: Iterable[Token]) -> list[Actor]:
-        """Actors mentioned inside `tokens`, in text order, people first."""
-
-        positions = [(t.idx, t.idx + len(t)) for t in tokens]
-        found: list[Actor] = []
-        for span, actor in self._spans:
-            if actor not in found and any(s < span.end and span.start < e for s, e in positions):
-                found.append(actor)
-        people = [a for a in found if a.kind == "person"]
-        return people or found
-
-
-def _subtree_without(token: Token, exclude: Token | None) -> list[Token]:
-    if exclude is None:
-        return list(token.subtree)
-    skipped = set(t.i for t in exclude.subtree)
-    return [t for t in token.subtree if t.i not in skipped]
-
-
-def _sides(trigger: Token, index: _MentionIndex) -> tuple[list[Actor], list[Actor]]:
-    """(source side, target side) of one trigger from the parse."""
-
-    sources: list[Actor] = []
-    targets: list[Actor] = []
-    verb = trigger if trigger.pos_ == "VERB" else None
-    if verb is None and trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
-        verb = trigger.head  # "held talks", "talks were held"
-    holders = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in {"nsubj", "poss"} and not sources:
-                sources = index.actors_in(child.subtree)
-            elif child.dep_ == "dobj" and child is not trigger and holder is trigger:
-                targets += index.actors_in(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPOSITIONS:
-                partners = index.actors_in(child.subtree)
-                if child.lower_ == "with":
-                    targets += partners
-                else:  # "a meeting between A and B": both sides in one phrase
-                    sources, targets = sources or partners[:1], targets + partners[1:]
-    source_ids = {a.id for a in sources}
-    targets = [a for a in {a.id: a for a in targets}.values() if a.id not in source_ids]
-    if not targets and len(sources) > 1:
-        sources, targets = sources[:1], sources[1:]
-    return sources, targets
+    for word in [trigger, *trigger.ancestors]:
+        if word.tag_ == "VBD":
+            return True
+        if word.tag_ == "VBN" and any(
+            c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} for c in word.children
+        ):
+            return True
+    return False
 
 
 def _evidence(trigger: Token, parsed: ParsedDoc) -> Span:
+    """The trigger's clause: its subtree, and for a noun the verb that carries it."""
+
     tokens = list(trigger.subtree)
     head = trigger.head
-    if trigger.pos_ != "VERB" and head.pos_ == "VERB" and head.i > trigger.i:
-        tokens.extend(t for t in head.subtree if t.i > trigger.i and t.i <= head.i + 1)
+    if trigger.pos_ != "VERB" and head.pos_ in {"VERB", "AUX"}:
+        tokens.extend(t for t in head.subtree if t.i <= max(head.i, trigger.i) + 1)
+        tokens.extend(t for t in head.children if t.dep_ in {"nsubj", "nsubjpass"})
+        tokens.extend(t for c in head.children if c.dep_ in {"nsubj"} for t in c.subtree)
+    sentence = trigger.sent
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return parsed.span(start, end)
 
 
-def _event_place(sentence: Span, parsed: ParsedDoc, places: list[Place]) -> str | None:
-    """A city the sentence puts the event in, else the dateline city."""
+def _after_place_preposition(parsed: ParsedDoc, sentence: Span, start: int) -> bool:
+    words = parsed.text[max(sentence.start, start - 12) : start].lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS
 
+
+def _explicit_place(
+    trigger: Token, parsed: ParsedDoc, places: list[Place], *, countries: bool = True
+) -> str | None:
+    """The place the sentence puts the event in ("in Yekaterinburg"), as written.
+
+    Among the places after "in", "at", "near" in the trigger's sentence, one
+    inside the trigger's own clause wins over one elsewhere, a town or region
+    over a country ("in Yekaterinburg, Russia"), and then the nearer one.
+    A statement is not placed by the countries it talks about ("actions in
+    Syria"), so `countries=False` leaves them out.
+    """
+
+    sentence = parsed.span_of(trigger.sent)
+    clause = governing_clause(trigger)
+    clause_start = min(t.idx for t in clause.subtree)
+    clause_end = max(t.idx + len(t) for t in clause.subtree)
+    ranked: list[tuple[tuple[bool, bool, int], str]] = []
     for place in places:
-        if place.kind == "country":
+        if place.kind == "country" and not countries:
             continue
         for span in place.spans:
-            if sentence.start <= span.start < sentence.end:
-                before = parsed.text[max(sentence.start, span.start - 4) : span.start].lower()
-                if before.split() and before.split()[-1] in PLACE_PREPOSITIONS:
-                    return place.name
-    return parsed.article.dateline_place
+            if not sentence.start <= span.start < sentence.end:
+                continue
+            if not _after_place_preposition(parsed, sentence, span.start):
+                continue
+            outside = not clause_start <= span.start < clause_end
+            rank = (outside, place.kind == "country", abs(span.start - trigger.idx))
+            ranked.append((rank, parsed.text[span.start : span.end]))
+    return min(ranked)[1] if ranked else None
 
 
-def _event_date(trigger: Token, published: date | None) -> str | None:
-    for ent in trigger.sent.ents:
-        if ent.label_ == "DATE" and (day := resolve_date(ent.text, published)) is not None:
-            return day.isoformat()
-    return published.isoformat() if published else None
+def governing_clause(trigger: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself for a verb)."""
+
+    current = trigger
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _is_generic(trigger: Token) -> bool:
+    """A plural event noun without sides speaks of a habit, not of one event.
+
+    "high dynamics of meetings between the heads of the two states" is no
+    mention of the meeting the dispatch reports; "talks" is plural by form only.
+    """
+
+    return trigger.tag_ == "NNS" and trigger.lower_ not in {"talks", "negotiations"}
+
+
+def _has_named_doer(trigger: Token) -> bool:
+    """The verb's doer is written as a noun phrase, not a pronoun or left out."""
+
+    if trigger.pos_ != "VERB":
+        return False
+    agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if doer is None and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        doer = subject_of(trigger)
+    if doer is None or doer.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # "Sudanese rebels", "Demonstrators in Baghdad": a doer with a name or
+    # a nationality in it is a political actor; "the figure hit $9bn" is not.
+    return doer.pos_ == "PROPN" or any(t.ent_type_ in NAMED_DOER_TYPES for t in doer.subtree)
 
 
 def _mode(trigger: Token, lexical: Trigger) -> str | None:
-    if any(t.lower_ in PHONE_WORDS for t in trigger.subtree) or trigger.lower_ in PHONE_WORDS:
+    if trigger.lower_ in PHONE_WORDS or any(t.lower_ in PHONE_WORDS for t in trigger.subtree):
         return "phone"
     return lexical.mode
 
 
-def _candidates(parsed: ParsedDoc, actors: list[Actor], places: list[Place]) -> Iterator[Event]:
-    index = _MentionIndex(actors)
-    for token in parsed.doc:
-        lexical = _trigger_of(token)
-        if lexical is None or not is_factual(token):
-            continue
-        sources, targets = _sides(token, index)
-        sentence = parsed.span_of(token.sent)
-        yield Event(
-            type=lexical.type,
-            evidence=_evidence(token, parsed),
+class _Finder:
+    """Walks one parsed article and yields candidate events in text order."""
+
+    def __init__(
+        self, parsed: ParsedDoc, actors: list[Actor], places: list[Place], quotes: list[Quote]
+    ) -> None:
+        self.parsed = parsed
+        self.places = places
+        self.index = MentionIndex(actors)
+        self.speakers = Speakers(quotes, actors, self.index)
+        self.published = parsed.article.published
+
+    def _event(
+        self,
+        kind: str,
+        trigger: Token,
+        sources: list[Actor],
+        targets: list[Actor],
+        *,
+        mode: str | None = None,
+        speech: bool = False,
+    ) -> _Found:
+        sentence = self.parsed.span_of(trigger.sent)
+        types = plover_types()
+        place = _explicit_place(trigger, self.parsed, self.places, countries=not speech)
+        if place is None and types[kind].local and not speech:
+            place = self.parsed.article.dateline_place
+        event = Event(
+            type=kind,
+            evidence=_evidence(trigger, self.parsed),
             actors=[a.id for a in sources],
-            targets=[a.id for a in targets],
-            place=_event_place(sentence, parsed, places),
-            date=_event_date(token, parsed.article.published),
-            mode=_mode(token, lexical),
-            confidence=0.8 if sources and targets else 0.5,
+            targets=[a.id for a in targets if a.id not in {s.id for s in sources}],
+            place=place,
+            mode=mode,
+            cameo=types[kind].cameo,
+            intensity=types[kind].intensity,
+            confidence=0.8 if sources and targets else 0.6 if sources or targets else 0.5,
         )
+        return _Found(
+            event=event,
+            stated_date=sentence_date(trigger.sent, self.published),
+            past=speech or _is_past(trigger),
+            speech=speech,
+            sentences=[sentence.sentence],
+        )
+
+    def _sides(self, trigger: Token, speaker: Actor | None) -> tuple[list[Actor], list[Actor]]:
+        sources, targets = event_sides(trigger, self.index)
+        if not sources and speaker is not None:
+            subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+            if is_first_person(subject):  # "we condemn" in a minister's quote
+                sources = [speaker]
+        return sources, targets
+
+    def candidates(self) -> Iterator[_Found]:
+        for token in self.parsed.doc:
+            if token.is_space or self.parsed.sentence_index(token.idx) < 0:
+                continue
+            speaker = self.speakers.speaker_of(token)
+            lexical = trigger_of(token)
+            factual = is_factual(token)
+            if lexical is not None and factual:
+                sources, targets = self._sides(token, speaker)
+                if not (sources or targets) and _is_generic(token):
+                    continue
+                found = self._event(
+                    lexical.type, token, sources, targets, mode=_mode(token, lexical)
+                )
+                found.named_doer = _has_named_doer(token)
+                yield found
+                if lexical.type in ACCUSABLE_TYPES and speaker is not None and sources:
+                    accused = [a for a in sources if a.id != speaker.id]
+                    if accused:
+                        yield self._event("ACCUSE", token, [speaker], accused, speech=True)
+            if speaker is None:
+                continue
+            if factual and (blamed := [a for a in wrongdoer(token, self.index) if a != speaker]):
+                yield self._event("ACCUSE", token, [speaker], blamed, speech=True)
+            if obliged := [a for a in obliged_side(token, self.index) if a != speaker]:
+                yield self._event("REQUEST", token, [speaker], obliged, speech=True)
 
 
 def _same_event(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
-    if a.type in SYMMETRIC_TYPES:
+    if plover_types()[a.type].symmetric:
         return set(a.actors) | set(a.targets) == set(b.actors) | set(b.targets)
-    return (a.actors, a.targets) == (b.actors, b.targets)
+    return (set(a.actors), set(a.targets)) == (set(b.actors), set(b.targets))
 
 
-def extract_events(parsed: ParsedDoc, actors: list[Actor], places: list[Place]) -> list[Event]:
-    """One event per real event: later mentions of the same one merge into it."""
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One event per real event; sideless mentions refer back to an earlier one."""
 
-    events: list[Event] = []
-    for candidate in _candidates(parsed, actors, places):
-        has_sides = bool(candidate.actors or candidate.targets)
-        earlier = next((e for e in events if _same_event(e, candidate)), None)
+    kept: list[_Found] = []
+    for candidate in found:
+        event = candidate.event
+        has_sides = bool(event.actors or event.targets)
+        earlier = next((k for k in kept if _same_event(k.event, event)), None)
         if earlier is None and not has_sides:
-            # "During the meeting, ..." refers back; with no earlier event and
-            # no participants there is nothing to report.
-            earlier = next((e for e in events if e.type == candidate.type), None)
-            if earlier is None:
-                continue
-        if earlier is not None:
-            earlier.confidence = min(1.0, earlier.confidence + 0.1)
+            earlier = next((k for k in reversed(kept) if k.event.type == event.type), None)
+            if earlier is None and not candidate.named_doer:
+                continue  # "During the meeting, ..." with nothing before it
+        if earlier is None:
+            kept.append(candidate)
             continue
-        events.append(candidate)
-    return events
+        if event.evidence.overlaps(earlier.event.evidence) or any(
+            event.evidence.overlaps(s) for s in earlier.event.supporting
+        ):
+            continue
+        earlier.event.supporting.append(event.evidence)
+        earlier.event.confidence = min(1.0, earlier.event.confidence + 0.1)
+        earlier.stated_date = earlier.stated_date or candidate.stated_date
+        earlier.event.place = earlier.event.place or event.place
+    return kept
+
+
+def _dated(found: _Found, published: date | None) -> Event:
+    event = found.event
+    if found.stated_date is not None:
+        event.date = found.stated_date
+    elif found.past and published is not None:
+        event.date = published.isoformat()
+    return event
+
+
+def extract_events(
+    parsed: ParsedDoc,
+    actors: list[Actor],
+    places: list[Place],
+    quotes: list[Quote] | None = None,
+) -> list[Event]:
+    """The article's PLOVER events, one per real event, with sides, place and date.
+
+    `quotes` (from the quote stage) tell who speaks where, so that a
+    speaker's accusations and requests become events of their own.
+    """
+
+    finder = _Finder(parsed, actors, places, quotes or [])
+    merged = _merge(list(finder.candidates()))
+    return [_dated(found, parsed.article.published) for found in merged]

@@ -9,13 +9,26 @@ Lebanon lands in Lebanon.
 
 from __future__ import annotations
 
-from dateline.knowledge.countries import country_by_name
-from dateline.knowledge.gazetteer import find_city, fold_place_name
+from spacy.tokens import Span as SpacySpan
+
+from dateline.knowledge.countries import country_by_adjective, country_by_name
+from dateline.knowledge.gazetteer import (
+    REGION_WORDS,
+    find_city,
+    find_region,
+    find_town,
+    fold_place_name,
+    region_core,
+)
 from dateline.knowledge.organizations import find_organization
 from dateline.model import Actor, Place, Span
 from dateline.parsing import ParsedDoc
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+MISLABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP"})
+"""Labels the small model gives place names it does not know ("Kursk" PRODUCT)."""
+SETTLEMENT_NOUNS = frozenset({"station", "checkpoint", "village", "town", "settlement"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "outside", "between"})
 
 
 def _clean_name(text: str) -> str:
@@ -30,12 +43,71 @@ def _place_mentions(parsed: ParsedDoc) -> list[tuple[str, Span]]:
     dateline = parsed.article.dateline
     if dateline is not None:
         mentions.append((dateline.place, dateline.place_span))
+        if dateline.region and (region_span := _region_span(parsed)) is not None:
+            mentions.append((parsed.text[region_span.start : region_span.end], region_span))
     for ent in parsed.doc.ents:
         if ent.label_ in PLACE_LABELS:
             name = _clean_name(ent.text)
-            if name:
+            if name and not _is_nationality_word(name) and not _is_organization(name):
                 mentions.append((name, parsed.span_of(ent)))
+        elif ent.label_ in MISLABELLED and (found := _mislabelled_place(ent, parsed)):
+            mentions.append(found)
     return mentions
+
+
+def _mislabelled_place(ent: SpacySpan, parsed: ParsedDoc) -> tuple[str, Span] | None:
+    """A place the model tagged as something else, told by the words around it.
+
+    "the Kursk region" (a region word follows), "the Sudzha station" (a
+    settlement word follows), "between Moscow and Ho Chi Minh City" (a
+    known city after a place preposition or joined to a place).
+    """
+
+    doc = ent.doc
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is not None and following.lower_ in REGION_WORDS:
+        return _clean_name(doc[ent.start : ent.end + 1].text), parsed.span(
+            ent.start_char, following.idx + len(following)
+        )
+    if following is not None and following.lower_ in SETTLEMENT_NOUNS:
+        return _clean_name(ent.text), parsed.span_of(ent)
+    previous = doc[ent.start - 1] if ent.start > 0 else None
+    joined = ent.root.dep_ == "conj" and ent.root.head.ent_type_ in PLACE_LABELS
+    if (joined or (previous is not None and previous.lower_ in PLACE_PREPOSITIONS)) and (
+        find_city(ent.text) is not None
+    ):
+        return _clean_name(ent.text), parsed.span_of(ent)
+    return None
+
+
+def _is_nationality_word(name: str) -> bool:
+    """ "Ukrainian" tagged GPE is an adjective, not a place."""
+
+    return country_by_name(name) is None and country_by_adjective(name) is not None
+
+
+def _is_organization(name: str) -> bool:
+    """ "Gazprom" tagged GPE is a company the knowledge base knows, not a place."""
+
+    return (
+        country_by_name(name) is None
+        and find_organization(name) is not None
+        and (find_city(name) is None)
+    )
+
+
+def _region_span(parsed: ParsedDoc) -> Span | None:
+    """Where the dateline's region ("/Leningrad Region/") is written in the header."""
+
+    dateline = parsed.article.dateline
+    if dateline is None or not dateline.region:
+        return None
+    header = parsed.text[dateline.span.start : dateline.span.end]
+    at = header.lower().find(dateline.region.lower())
+    if at < 0:
+        return None
+    start = dateline.span.start + at
+    return Span(start, start + len(dateline.region), -1)
 
 
 def _place_dateline_by_agency(parsed: ParsedDoc, places: dict[str, Place]) -> None:
@@ -53,6 +125,35 @@ def _place_dateline_by_agency(parsed: ParsedDoc, places: dict[str, Place]) -> No
     agency = find_organization(dateline.agency)
     if place is not None and place.country is None and agency is not None and agency.country:
         place.country = agency.country
+    region = places.get(fold_place_name(dateline.region)) if dateline.region else None
+    if region is not None and region.country is None and place is not None and place.country:
+        region.country = place.country  # "IGORA /Leningrad Region/": the town's country
+
+
+def _geocode(place: Place, article_countries: list[str]) -> None:
+    """Coordinates for a region, a city, or a small town of the article's countries."""
+
+    if region_core(place.name) is not None:
+        place.kind = "region"
+        if (region := find_region(place.name, article_countries)) is not None:
+            place.country, place.lat, place.lon = region.country, region.lat, region.lon
+        return
+    if (city := find_city(place.name, article_countries)) is not None:
+        place.country, place.lat, place.lon = city.country, city.lat, city.lon
+        place.kind = "city"
+    elif article_countries and (town := find_town(place.name, article_countries)) is not None:
+        place.country, place.lat, place.lon = town.country, town.lat, town.lon
+        place.kind = "city"
+
+
+def _dateline_country(parsed: ParsedDoc) -> str | None:
+    dateline = parsed.article.dateline
+    if dateline is None:
+        return None
+    if (city := find_city(dateline.place)) is not None:
+        return city.country
+    agency = find_organization(dateline.agency) if dateline.agency else None
+    return agency.country if agency is not None else None
 
 
 def extract_places(parsed: ParsedDoc, actors: list[Actor]) -> list[Place]:
@@ -65,6 +166,8 @@ def extract_places(parsed: ParsedDoc, actors: list[Actor]) -> list[Place]:
         if country is not None and country.iso3 not in article_countries:
             article_countries.append(country.iso3)
 
+    if (home := _dateline_country(parsed)) is not None and home not in article_countries:
+        article_countries.append(home)
     places: dict[str, Place] = {}
     for name, span in mentions:
         country = country_by_name(name)
@@ -76,9 +179,8 @@ def extract_places(parsed: ParsedDoc, actors: list[Actor]) -> list[Place]:
         place = Place(name=name, spans=[span])
         if country is not None:
             place.country, place.kind = country.iso3, "country"
-        elif (city := find_city(name, article_countries)) is not None:
-            place.country, place.lat, place.lon = city.country, city.lat, city.lon
-            place.kind = "city"
+        else:
+            _geocode(place, article_countries)
         places[key] = place
     _place_dateline_by_agency(parsed, places)
     for place in places.values():

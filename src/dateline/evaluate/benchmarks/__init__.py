@@ -137,6 +137,7 @@ _MODULES = {
     "polnear": "polnear",
     "newsquant": "newsquant",
     "plover-gsr": "plover_gsr",
+    "event-location": "event_location",
     "conllpp": "conllpp",
     "newswcl50": "newswcl50",
     "meantime-en": "meantime",

@@ -28,10 +28,18 @@ OLD_TYPES = {
 }
 
 
-def _actor_ok(gold_actors: Any, ids: Sequence[str], predicted: dict[str, Any]) -> bool:
+def gold_actors(value: Any) -> list[dict[str, Any]]:
+    """The actor records of a gold field; the GSR writes "" or a stray word for none."""
+
+    if not isinstance(value, list):
+        return []
+    return [actor for actor in value if isinstance(actor, dict)]
+
+
+def _actor_ok(gold: Any, ids: Sequence[str], predicted: dict[str, Any]) -> bool:
     gold_words: set[str] = set()
     codes: set[str] = set()
-    for actor in gold_actors or []:
+    for actor in gold_actors(gold):
         gold_words |= word_set(actor.get("actorText"))
         if actor.get("code"):
             codes.add(str(actor["code"]).upper())
@@ -61,7 +69,7 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
         if wanted in SYMMETRIC_EVENTS:
             sources = targets = sources + targets
         source_ok += _actor_ok(record.get("source_actors"), sources, found)
-        if record.get("target_actors"):
+        if gold_actors(record.get("target_actors")):
             target_total += 1
             target_ok += _actor_ok(record.get("target_actors"), targets, found)
     return {

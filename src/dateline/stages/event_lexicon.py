@@ -1,0 +1,124 @@
+"""What the event stage knows about words, read once from the shipped TSVs.
+
+`data/plover_types.tsv` describes the 16 PLOVER types (CAMEO root,
+Goldstein-style intensity, whether the sides are symmetric, whether the
+dateline is a sound default place); `data/event_triggers.tsv` maps verbs and
+event nouns to a type; `data/event_speech_cues.tsv` lists the words that
+make a speaker's statement an accusation or a request. Keeping the words in
+data lets a user extend the lexicon without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from dateline.errors import DatelineError
+from dateline.knowledge.tables import read_table, split_list
+from dateline.model import PLOVER_TYPES
+
+
+class LexiconError(DatelineError):
+    """A row of an event table names something the stage cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class PloverType:
+    name: str
+    cameo: str
+    intensity: float
+    symmetric: bool
+    local: bool
+    """The dateline place is a sound default for an event of this type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    needs: tuple[str, ...] = ()
+    """Words one of which must depend on the trigger ("call" needs "on")."""
+
+
+@cache
+def plover_types() -> dict[str, PloverType]:
+    """Type name → its CAMEO root, intensity and behaviour."""
+
+    types = {}
+    for row in read_table("plover_types.tsv"):
+        if row["type"] not in PLOVER_TYPES:
+            raise LexiconError(
+                f"plover_types.tsv: {row['type']!r} is not a PLOVER type; "
+                f"use one of {', '.join(PLOVER_TYPES)}"
+            )
+        types[row["type"]] = PloverType(
+            name=row["type"],
+            cameo=row["cameo"],
+            intensity=float(row["intensity"]),
+            symmetric=row["symmetric"] == "yes",
+            local=row["local"] == "yes",
+        )
+    return types
+
+
+@cache
+def trigger_lexicon() -> dict[tuple[str, str], Trigger]:
+    """(lemma, coarse POS) → trigger, from the editable TSV."""
+
+    known = plover_types()
+    triggers = {}
+    for row in read_table("event_triggers.tsv"):
+        if row["type"] not in known:
+            raise LexiconError(
+                f"event_triggers.tsv: trigger {row['lemma']!r} has unknown type "
+                f"{row['type']!r}; add it to plover_types.tsv or fix the row"
+            )
+        trigger = Trigger(
+            lemma=row["lemma"],
+            pos=row["pos"],
+            type=row["type"],
+            mode=row["mode"] or None,
+            needs=split_list(row.get("needs", "")),
+        )
+        triggers[(trigger.lemma, trigger.pos)] = trigger
+    return triggers
+
+
+@cache
+def speech_cues() -> dict[str, frozenset[str]]:
+    """Role ("wrongdoing", "obligation") → the lemmas that play it."""
+
+    roles: dict[str, set[str]] = {}
+    for row in read_table("event_speech_cues.tsv"):
+        roles.setdefault(row["role"], set()).add(row["lemma"])
+    return {role: frozenset(lemmas) for role, lemmas in roles.items()}
+
+
+def coarse_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "NOUN"
+    return None
+
+
+def trigger_of(token: Token) -> Trigger | None:
+    """The trigger `token` is, if the lexicon lists it and its `needs` are met."""
+
+    pos = coarse_pos(token)
+    if pos is None:
+        return None
+    lexicon = trigger_lexicon()
+    trigger = lexicon.get((token.lemma_.lower(), pos)) or lexicon.get((token.lower_, pos))
+    if trigger is None:
+        return None
+    if trigger.needs and not any(
+        child.lower_ in trigger.needs or child.lemma_.lower() in trigger.needs
+        for child in token.children
+    ):
+        return None
+    return trigger

@@ -1,0 +1,69 @@
+"""`list_events` and `dyad` over the hand-built seed and TASS extractions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.model import Extraction
+from dateline.store import Store
+from dateline.store.events import EventQuery, actor_matches, dyad, list_events
+
+
+def test_actor_is_a_name_or_a_country_code() -> None:
+    assert actor_matches("KAZ", "Alikhan Smailov", "KAZ")
+    assert actor_matches("smailov", "Alikhan Smailov", "KAZ")
+    assert not actor_matches("RUS", "Alikhan Smailov", "KAZ")
+    assert not actor_matches("Mishustin", "Alikhan Smailov", "KAZ")
+
+
+def test_consult_events_of_kazakhstan_since_2022(store: Store, seed: Extraction) -> None:
+    store.save(seed)
+    found = list_events(store, EventQuery(type="CONSULT", actor="KAZ", since=date(2022, 1, 1)))
+    assert [(e["type"], e["date"], e["place"]) for e in found] == [
+        ("CONSULT", "2022-07-04", "Yekaterinburg")
+    ]
+    assert found[0]["sources"] == ["Alikhan Smailov"]
+    assert found[0]["evidence"].startswith("a meeting between Prime Ministers")
+    assert found[0]["intensity"] == 1.0, "the type's intensity fills a stored None"
+    assert list_events(store, EventQuery(type="CONSULT", since=date(2023, 1, 1))) == []
+    assert list_events(store, EventQuery(actor="USA")) == []
+
+
+def test_dyad_counts_events_per_month_either_way_round(store: Store, seed: Extraction) -> None:
+    store.save(seed)
+    forward, backward = dyad(store, "KAZ", "RUS"), dyad(store, "RUS", "KAZ")
+    assert forward == backward
+    assert forward[0]["month"] == "2022-07"
+    assert forward[0]["types"]["CONSULT"] == 1
+    assert forward[0]["events"] == sum(forward[0]["types"].values())
+    assert dyad(store, "KAZ", "USA") == []
+
+
+def test_cli_events_and_dyad(db_path: Path, seed: Extraction) -> None:
+    with Store.open(str(db_path)) as store:
+        store.save(seed)
+    runner = CliRunner()
+    listed = runner.invoke(
+        main,
+        [
+            "events",
+            "--type",
+            "CONSULT",
+            "--actor",
+            "KAZ",
+            "--since",
+            "2022-01-01",
+            "--db",
+            str(db_path),
+        ],
+    )
+    assert listed.exit_code == 0, listed.output
+    assert "Alikhan Smailov -> Mikhail Mishustin in Yekaterinburg" in listed.output
+    charted = runner.invoke(main, ["dyad", "KAZ", "RUS", "--db", str(db_path)])
+    assert charted.exit_code == 0 and "2022-07" in charted.output
+    bad = runner.invoke(main, ["events", "--since", "last year", "--db", str(db_path)])
+    assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
