@@ -16,8 +16,7 @@ from dateline.evaluate.benchmarks import BENCHMARKS
 @click.option(
     "--benchmark",
     type=click.Choice([*BENCHMARKS, "all"]),
-    help="Score a public benchmark from shared/corpus instead, with its baselines "
-    "side by side.",
+    help="Score a public benchmark from shared/corpus instead, with its baselines side by side.",
 )
 @click.option("--limit", type=int, help="Score only the first N articles (smoke runs).")
 @model_option
