@@ -313,3 +313,57 @@ def test_seed_through_the_actors_stage(nlp: Language) -> None:
     assert [(q.kind, q.text) for q in quotes] == [(kind, text) for kind, text, _ in gold]
     for quote, (_, _, speaker) in zip(quotes, gold, strict=True):
         assert quote.speaker is not None and speaker.capitalize() in named[quote.speaker]
+
+
+# --- PolNeAR train articles (shared/corpus/polnear) ---------------------------
+
+
+def test_colon_closing_the_paragraph_before_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        "Cruz was brilliantly articulate when the moderators yielded to snark.\n\n"
+        "Cruz continued:\n\n"
+        "“You look at the questions: Donald Trump, are you a comic book villain? "
+        "Ben Carson, can you do math?”"
+    )
+    quotes = extract_quotes(parse(nlp, text), [actor(text, "cruz", "person", "Cruz")])
+    assert [(q.speaker, text[q.cue.start : q.cue.end] if q.cue else None) for q in quotes] == [
+        ("cruz", "continued")
+    ]
+
+
+def test_bare_attribution_after_a_full_stop(nlp: Language) -> None:
+    text = (
+        "“Russia, if you’re listening, I hope you’re able to find the 30,000 emails "
+        "that are missing.” Trump said.\n\n"
+        "Clinton says the mails were personal and not work-related."
+    )
+    actors = [
+        actor(text, "trump", "person", "Trump"),
+        actor(text, "clinton", "person", "Clinton"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert by_kind(quotes, "direct")[0][1] == "trump"
+
+
+def test_quote_opening_the_next_paragraph_continues_the_speaker(nlp: Language) -> None:
+    text = (
+        "“CNN had 23 million people — it was the biggest show in the history of CNN,” "
+        "Trump said, referring to the Sept. 16 debate on the network. “How about we do "
+        "this for CNN: I won’t do the debate unless they pay me $5 million.”\n\n"
+        "“We have to be a lot tougher. We are playing with a different set of rules.”"
+    )
+    quotes = extract_quotes(parse(nlp, text), [actor(text, "trump", "person", "Trump")])
+    assert [speaker for _, speaker in by_kind(quotes, "direct")] == ["trump"] * 3
+
+
+def test_surname_the_actors_stage_missed_still_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "Bernie Sanders appeared on HBO’s Real Time with Bill Maher.\n\n"
+        "Sanders responded, “It has. But this is what I also think, there is enormous "
+        "frustration on the part of the American people.”"
+    )
+    # As the actors stage reports it: the second "Sanders" is not among the mentions.
+    sanders = Actor("sanders", "Bernie Sanders", "person", [Span(0, 14)])
+    maher = actor(text, "maher", "person", "Bill Maher")
+    quotes = extract_quotes(parse(nlp, text), [sanders, maher])
+    assert by_kind(quotes, "direct")[0][1] == "sanders"

@@ -41,16 +41,41 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Only quotes from articles published on or after this date (YYYY-MM-DD).",
 )
+@click.option(
+    "--search",
+    metavar="WORDS",
+    help="Full-text search: only quotes holding every one of these words in any form"
+    ' ("sanction" finds "sanctions"), best match first; end a word with * for a prefix.',
+)
 @click.option("--limit", type=int, default=50, show_default=True)
 @db_option
-def quotes(speaker: str | None, contains: str | None, since: Any, limit: int, db_url: str) -> None:
+def quotes(
+    speaker: str | None,
+    contains: str | None,
+    since: Any,
+    search: str | None,
+    limit: int,
+    db_url: str,
+) -> None:
     """List stored quotes with speaker and source article."""
 
+    from dateline.errors import StoreError
     from dateline.store import Store
+    from dateline.store.search import search_quotes
 
     since_day: date | None = since.date() if since else None
     with Store.open(db_url) as store:
-        rows = store.list_quotes(speaker=speaker, contains=contains, since=since_day, limit=limit)
+        if search is None:
+            rows = store.list_quotes(
+                speaker=speaker, contains=contains, since=since_day, limit=limit
+            )
+        else:
+            try:
+                rows = search_quotes(
+                    store, search, speaker=speaker, contains=contains, since=since_day, limit=limit
+                )
+            except StoreError as exc:
+                fail(str(exc))
     if not rows:
         click.echo("No quotes match.")
     for row in rows:

@@ -66,7 +66,48 @@ class SpeakerResolver:
         covering = [actor for span, actor in self._mentions if span.overlaps(head)]
         if covering:
             return covering[0].id
-        return self._named_inside(subject)
+        return (
+            self._named_inside(subject)
+            or self._named_elsewhere(subject)
+            or self._role_holder(subject)
+        )
+
+    def _named_elsewhere(self, subject: Token) -> str | None:
+        """A name the actors stage missed at this place but found elsewhere:
+        "Sanders responded" where "Bernie Sanders" is an actor. Only a name
+        that fits exactly one actor is taken."""
+
+        if subject.pos_ != "PROPN" and not subject.is_title:
+            return None  # the small model tags some surnames NOUN: "Sanders responded"
+        words = [t.lower_ for t in subject.lefts if t.dep_ in ("compound", "flat")]
+        words = [*words, subject.lower_]
+        found: set[str] = set()
+        text = subject.doc.text
+        for span, actor in self._mentions:
+            mention = text[span.start : span.end].lower().split()
+            if (
+                mention[-len(words) :] == words
+                or actor.name.lower().split()[-len(words) :] == words
+            ):
+                found.add(actor.id)
+        return found.pop() if len(found) == 1 else None
+
+    def _role_holder(self, subject: Token) -> str | None:
+        """A definite role nominal ("the senator said") names the one person
+        holding that role, the most recently mentioned if several do."""
+
+        if subject.pos_ != "NOUN" or not any(
+            t.dep_ == "det" and t.lower_ == "the" for t in subject.children
+        ):
+            return None
+        latest: tuple[int, str] | None = None
+        for span, actor in self._mentions:
+            if span.start >= subject.idx:
+                break
+            role = (actor.role or "").lower().split()
+            if actor.kind == "person" and role and role[-1] == subject.lemma_.lower():
+                latest = (span.start, actor.id)
+        return latest[1] if latest else None
 
     def _named_inside(self, subject: Token) -> str | None:
         """A person named inside a title phrase: "Ambassador to Vietnam Gennady

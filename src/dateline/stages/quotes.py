@@ -8,6 +8,7 @@ span of its words and of its cue, so a reader sees why it was attributed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -28,6 +29,8 @@ UNCUED_QUOTE_WORDS = 6
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
 TRAILING = " \t\n,.;:!?—–-"
+# A full stop that ends a sentence, not an abbreviation ("the Sept. 16 debate").
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s*$|\s+[^\sa-z0-9])")
 
 
 @dataclass
@@ -110,15 +113,23 @@ def _direct_candidate(
     words = quote.words(text)
     if len(words) <= MAX_PHRASE_WORDS or _marked_as_term(text, quote.open_at):
         return None
-    # `"... him." Lord Heseltine said that ...`: a full stop ends the attribution
-    # chance; a comma, "?" or "!" leaves it open (`"Why not?" he asked`).
+    # After a full stop only a bare attribution follows (`"... missing." Trump
+    # said.`); `"... him." Lord Heseltine said that ...` reports the next clause,
+    # which `_adjacent_after` rejects. A comma, "?" or "!" leaves it open.
     ends_sentence = text[quote.start : quote.end].rstrip("”»“\"'’›‘").endswith(".")
-    after = [] if ends_sentence else _context_after(parsed, quote, quoted, paragraphs)
+    after = _context_after(parsed, quote, quoted, paragraphs)
     before = _context_before(parsed, quote, quoted, paragraphs)
+    lead_in = [] if any(t.is_alpha for t in before) else _lead_in(parsed, quote, paragraphs)
     post = _first_cue(after)
     pre = _first_cue(list(reversed(before)))
     post_adjacent = post is not None and _adjacent_after(after, post[0])
+    if ends_sentence and not post_adjacent:
+        post = None
     pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
+    if pre is None and lead_in:
+        # `Cruz continued:` closing the paragraph before introduces this one.
+        pre = _first_cue(list(reversed(lead_in)))
+        pre_adjacent = pre is not None
     confidence = 1.0 if quote.closed else 0.5
     cue: list[Token] | None
     if post is not None and post_adjacent:
@@ -186,6 +197,28 @@ def _context_before(
     return list(reversed(tokens))
 
 
+def _lead_in(
+    parsed: ParsedDoc, quote: QuotedText, paragraphs: list[tuple[int, int]]
+) -> list[Token]:
+    """The last sentence of the paragraph before, when it ends with a colon
+    and so introduces the quote that opens this paragraph."""
+
+    index = next(
+        (i for i, (start, end) in enumerate(paragraphs) if start <= quote.open_at < end), 0
+    )
+    if index == 0:
+        return []
+    start, end = paragraphs[index - 1]
+    if not parsed.text[start:end].rstrip().endswith(":"):
+        return []
+    colon = start + len(parsed.text[start:end].rstrip()) - 1
+    tokens = parsed.doc[: _token_index_at(parsed, colon)]
+    if not len(tokens):
+        return []
+    sentence = tokens[-1].sent
+    return [t for t in tokens if t.i >= sentence.start and t.idx >= start and not t.is_space]
+
+
 def _token_index_at(parsed: ParsedDoc, char: int) -> int:
     for token in parsed.doc:
         if token.idx >= char:
@@ -217,7 +250,15 @@ def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
     between = [t for t in before if t.i > cue[-1].i and not t.is_punct]
     if cue[-1].dep_ == "prep":
         return all(t.i <= cue[-1].right_edge.i for t in between)
-    return all(t.lower_ in ("that", "as", "this", "it", "in", "a", "statement") for t in between)
+    # The inverted `Continued Stone: "..."`: the subject may follow the verb.
+    subject = cue_subject(cue)
+    inverted = (
+        {t.i for t in subject.subtree} if subject is not None and subject.i > cue[-1].i else set()
+    )
+    return all(
+        t.lower_ in ("that", "as", "this", "it", "in", "a", "statement") or t.i in inverted
+        for t in between
+    )
 
 
 def _marked_as_term(text: str, open_at: int) -> bool:
@@ -241,9 +282,11 @@ def _follows_quote(text: str, quote: QuotedText, quoted: list[QuotedText]) -> bo
     gap = text[earlier[-1].close_at : quote.open_at]
     if len(gap) > 200:
         return False
-    ends = [gap.find(mark) for mark in SENTENCE_END if mark in gap]
-    attribution, rest = (gap[: min(ends)], gap[min(ends) + 1 :]) if ends else (gap, "")
-    return "\n" not in attribution and not any(char.isalnum() for char in rest)
+    end = _SENTENCE_BREAK.search(gap)
+    attribution, rest = (gap[: end.start()], gap[end.end() :]) if end else (gap, "")
+    # A quote that opens the paragraph after one ending in a quote (or its
+    # attribution) continues it: the paragraph break may stand in the gap.
+    return "\n" not in attribution.strip() and not any(char.isalnum() for char in rest)
 
 
 # --- reported speech -----------------------------------------------------------
