@@ -13,6 +13,7 @@ from spacy.language import Language
 from dateline.model import Amount, Article
 from dateline.parsing import load_model, parse_article
 from dateline.readers.jsonl import article_from_record
+from dateline.stages.actors import extract_actors
 from dateline.stages.amounts import extract_amounts
 
 DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
@@ -150,3 +151,73 @@ def test_days_and_names_are_not_amounts(nlp: Language) -> None:
     assert [a.text for a in attacks] == ["13,000"]
     cable = amounts_in(nlp, "On December 25, the EstLink 2 energy cable was damaged.")
     assert cable == []
+
+
+def test_seed_article_changes_bounds_and_parties(nlp: Language) -> None:
+    record = gold("seed.jsonl", "kazinform-2022-07-04-smailov-mishustin")
+    parsed = parse_article(article_from_record(record), nlp)
+    amounts = extract_amounts(parsed, extract_actors(parsed))
+    level = by_text(amounts, "$24.2bn")
+    assert (level.change, level.bound, level.parties) == (False, None, ["kazakhstan", "russia"])
+    growth = by_text(amounts, "almost a third")
+    assert (growth.change, growth.bound) == (True, "upper")  # "rising by almost a third"
+    assert growth.parties == ["kazakhstan", "russia"]
+    carried = by_text(amounts, "$9.2bn")  # "the figure hit $9.2bn": the measure carries over
+    assert carried.parties == ["kazakhstan", "russia"] and not carried.change
+    assert by_text(amounts, "13").parties == []  # "the two countries" names nobody
+
+
+def test_tass_lower_bound(nlp: Language) -> None:
+    amounts = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1893787"))
+    killed = by_text(amounts, "More than 50")
+    assert (killed.bound, killed.change) == ("lower", False)
+
+
+def test_reuters_hard_wrapped_money_and_a_drop(nlp: Language) -> None:
+    # reuters21578-15386: lines wrapped at 65 characters inside a paragraph
+    text = (
+        "    Statistics published by the monthly journal Foreign Trade\n"
+        "showed Soviet trade turnover for 1986 fell to 130.9 billion\n"
+        "roubles from 142.1 billion the previous year, a drop of 7.8\n"
+        "pct.\n"
+    )
+    amounts = amounts_in(nlp, text)
+    turnover = by_text(amounts, "130.9 billion")
+    assert (turnover.text, turnover.unit, turnover.change) == (
+        "130.9 billion\nroubles",
+        "RUB",
+        False,
+    )
+    drop = by_text(amounts, "7.8")
+    assert (drop.value, drop.unit, drop.change) == (pytest.approx(0.078), "ratio", True)
+
+
+def test_rates_ranges_and_periods_of_quarters(nlp: Language) -> None:
+    # NewsQuant sentences (oil prices and output); bbc-business (steel prices)
+    wcs = amounts_in(
+        nlp,
+        "The WCS-WTI discount peaked at more than $52 a barrel in October.",
+        published=date(2018, 12, 21),
+    )
+    assert [(a.value, a.unit, a.bound, a.period) for a in wcs] == [
+        (52, "USD per barrel", "lower", "2018-10")
+    ]
+    opec = amounts_in(
+        nlp,
+        "The 11 members bound by the deal committed to an overall cut of 800,000 barrels a day.",
+    )
+    cut = by_text(opec, "800,000")
+    assert (cut.unit, cut.change) == ("barrels per day", True)
+    steel = amounts_in(
+        nlp, "Analysts had expected Japan's Nippon to agree to a price rise of between 40% and 50%."
+    )
+    rise = by_text(steel, "between 40% and 50%")
+    assert (rise.low, rise.high, rise.value, rise.change) == (0.4, 0.5, 0.45, True)
+    half = amounts_in(
+        nlp,
+        "Oil output fell to 1.2 million barrels a day in the first half of the year.",
+        published=date(2022, 7, 4),
+    )
+    assert [(a.text, a.period) for a in half] == [("1.2 million barrels a day", "2022-01/2022-06")]
+    quarter = amounts_in(nlp, "Exports rose 5% last quarter.", published=date(2022, 7, 4))
+    assert (quarter[0].period, quarter[0].change) == ("2022-04/2022-06", True)

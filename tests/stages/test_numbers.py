@@ -216,3 +216,53 @@ def test_number_words_up_to_999(value: int) -> None:
     assert parsed is not None, spell(value)
     assert parsed.value == value
     assert parsed.unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("almost a third", "upper"),  # Kazinform: the truth is below a third
+        ("nealy 5%", "upper"),  # a misspelt approximator keeps its direction
+        ("up to 14 million cubic meters", "upper"),
+        ("less than $5", "upper"),
+        ("More than 50", "lower"),  # TASS
+        ("over $76", "lower"),  # NewsQuant: "peaked at over $76 US a barrel"
+        ("at least 14 million cubic meters", "lower"),
+        ("about 19 per cent", "around"),  # NewsQuant
+        ("$24.2bn", None),
+    ],
+)
+def test_approximators_keep_their_direction(text: str, bound: str | None) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.bound == bound
+    assert parsed.approximate is (bound is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("US $58.24 per barrel", 58.24, "USD per barrel"),  # NewsQuant
+        ("$52 a barrel", 52, "USD per barrel"),  # NewsQuant
+        ("325,000 barrels per day", 325_000, "barrels per day"),  # NewsQuant
+        ("800,000 barrels a day", 800_000, "barrels per day"),  # NewsQuant
+        ("$327 per remittance", None, None),  # not a rate denominator: stops at "$327"
+        ("$300 per 1,000 cubic meters", 300, "USD per 1000 cubic metres"),
+    ],
+)
+def test_rates_keep_what_they_are_per(text: str, value: float | None, unit: str | None) -> None:
+    parsed = parse_number(text)
+    if value is None:
+        found = match_number(text, 0)
+        assert found is not None and text[found.start : found.end] == "$327"
+        return
+    assert parsed is not None
+    assert (parsed.value, parsed.unit) == (value, unit)
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["per barrel", "a day", "/share"]))
+def test_a_rate_never_changes_the_value(number: int, rate: str) -> None:
+    plain = parse_number(f"${number}")
+    per = parse_number(f"${number} {rate}".replace(" /", "/"))
+    assert plain is not None and per is not None
+    assert per.value == plain.value and per.unit.startswith("USD per ")

@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<punct>\S)"
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|[ \t])")
 _KINDS: dict[str, TokenKind] = {"num": "num", "word": "word", "punct": "punct"}
 
 
@@ -43,15 +44,17 @@ def lex(
 ) -> list[Token]:
     """Tokens of `text[start:end]`, with offsets into `text`.
 
-    With `stop_at_newline` the tokens end at the first line break: a number
-    expression never runs on into the next paragraph.
+    With `stop_at_newline` the tokens end at the first paragraph break (a
+    blank line or an indented line): a number expression never runs on into
+    the next paragraph. A plain line break is hard wrapping, as in Reuters
+    copy ("fell to 130.9 billion\nroubles"), and is read as a space.
     """
 
     stop = len(text) if end is None else end
     if stop_at_newline:
-        newline = text.find("\n", start, stop)
-        if newline != -1:
-            stop = newline
+        paragraph = _PARAGRAPH_BREAK.search(text, start, stop)
+        if paragraph is not None:
+            stop = paragraph.start()
     return list(_tokens(text, start, stop))
 
 

@@ -42,6 +42,8 @@ class Measure:
     text: str
     start: int
     end: int
+    change: bool = False
+    """The figure is a change of this measure ("rising by 5%"), not its level."""
 
 
 @cache
@@ -120,7 +122,9 @@ class _MeasureFinder:
                     if subject is None:
                         return None
                     word = "growth" if verb_lemma in role_words("rise") else "decline"
-                    return Measure(f"{word} of {subject.text}", subject.start, subject.end)
+                    return Measure(
+                        f"{word} of {subject.text}", subject.start, subject.end, change=True
+                    )
                 if verb_lemma in role_words("level") | role_words("rise") | role_words("fall"):
                     return self.subject_measure(verb)
         if lemma == "worth" and head.head.pos_ in ("NOUN", "PROPN"):

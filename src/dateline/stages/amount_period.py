@@ -88,6 +88,10 @@ def read_date(text: str, published: date | None) -> DateReading | None:
             word.startswith("q") and re.search(rf"\b{word}\b", lowered)
         ):
             months = bounds
+    if published is not None and ("quarter" in lowered and months is None):
+        quarter = _relative_quarter(lowered, published)
+        if quarter is not None:
+            year, months = quarter
     for word, bounds in HALVES.items():
         if f"{word} half" in lowered:
             months = bounds
@@ -99,6 +103,19 @@ def read_date(text: str, published: date | None) -> DateReading | None:
     if lowered.startswith("since") and year is not None:
         return DateReading(since=(year, months[0] if months else 1))
     return DateReading(year=year, months=months, has_day=has_day)
+
+
+def _relative_quarter(lowered: str, published: date) -> tuple[int, tuple[int, int]] | None:
+    """ "last quarter" in a July dispatch is April-June; "this quarter" July-September."""
+
+    current = (published.month - 1) // 3
+    if "last quarter" in lowered or "previous quarter" in lowered:
+        year, index = (published.year, current - 1) if current else (published.year - 1, 3)
+    elif "this quarter" in lowered or "current quarter" in lowered:
+        year, index = published.year, current
+    else:
+        return None
+    return year, (index * 3 + 1, index * 3 + 3)
 
 
 def find_period(sentence: SpacySpan, amount_start: int, published: date | None) -> str | None:

@@ -101,10 +101,14 @@ def units() -> dict[tuple[str, ...], Unit]:
 
 
 @cache
-def approximators() -> frozenset[tuple[str, ...]]:
-    """Phrases that make a figure approximate: `("more", "than")`."""
+def approximators() -> dict[tuple[str, ...], str]:
+    """Phrases that make a figure approximate → the bound they set.
 
-    return frozenset(phrase_key(row["phrase"]) for row in read_table("approximators.tsv"))
+    `("more", "than")` → "lower": the truth is above the written value, so
+    "more than 50" and "almost 50" are not read as the same figure.
+    """
+
+    return {phrase_key(row["phrase"]): row["bound"] for row in read_table("approximators.tsv")}
 
 
 @cache
@@ -121,3 +125,22 @@ def phrase_key(form: str, *, keep_case: bool = False) -> tuple[str, ...]:
     """The token sequence the lexer produces for a table entry."""
 
     return tuple(t.text if keep_case else t.text.lower() for t in lex(form))
+
+
+@dataclass(frozen=True, slots=True)
+class RateDenominator:
+    unit: str
+    after_article: bool
+    """May follow "a"/"an" ("$6 a month"), not only "per" or "/"."""
+
+
+@cache
+def rate_denominators() -> dict[tuple[str, ...], RateDenominator]:
+    """What a rate is per ("barrel" in "$80 per barrel"), keyed like `units()`."""
+
+    return {
+        phrase_key(row["form"], keep_case=row["form"] != row["form"].lower()): RateDenominator(
+            row["unit"], row["after_article"] == "1"
+        )
+        for row in read_table("rate_denominators.tsv")
+    }

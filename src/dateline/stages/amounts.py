@@ -7,15 +7,24 @@ which numbers are not amounts: years and days (DATE/TIME), durations,
 numbers glued into names and codes ("COVID-19", "Su-57"), phone numbers,
 ordinals written as words ("the first time"), and small word numbers used
 as pronouns or references ("one of", "the two countries").
+
+Each figure then gets what makes it usable in a series: its measure and the
+actors it is about (`amount_measure`, `amount_parties`), whether it is a
+change or a level (`amount_change`), its period (`amount_period`), and the
+bound an approximator sets and a range's ends (`numbers`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 
-from dateline.model import Amount, Span
+from dateline.model import Actor, Amount, Span
 from dateline.parsing import ParsedDoc
+from dateline.stages.amount_change import is_change
 from dateline.stages.amount_measure import find_measure
+from dateline.stages.amount_parties import parties_of
 from dateline.stages.amount_period import MONTHS, find_period
 from dateline.stages.numbers import NumberMatch, ParsedNumber, match_number
 
@@ -33,8 +42,12 @@ MIN_SHARED_COUNT = 10
 MAX_DAY = 31
 
 
-def extract_amounts(parsed: ParsedDoc) -> list[Amount]:
-    """Every figure in the article, in text order, normalised and explained."""
+def extract_amounts(parsed: ParsedDoc, actors: Sequence[Actor] = ()) -> list[Amount]:
+    """Every figure in the article, in text order, normalised and explained.
+
+    `actors` are the article's actors, from which each measure's parties
+    are taken; without them amounts have no parties.
+    """
 
     found: list[tuple[Amount, SpacySpan]] = []
     covered_until = -1
@@ -52,6 +65,8 @@ def extract_amounts(parsed: ParsedDoc) -> list[Amount]:
         found.append((amount, tokens))
     amounts = [amount for amount, _ in found]
     share_between_repeats(amounts)
+    for amount in amounts:
+        amount.parties = parties_of(amount.measure_span, actors)
     return amounts
 
 
@@ -89,11 +104,15 @@ def _build_amount(
         value=number.value,
         unit=number.unit,
         approximate=number.approximate,
+        bound=number.bound,
+        low=number.low,
+        high=number.high,
     )
     measure = find_measure(parsed, tokens, earlier)
     if measure is not None:
         amount.measure = measure.text
         amount.measure_span = parsed.span(measure.start, measure.end)
+    amount.change = (measure is not None and measure.change) or is_change(tokens)
     amount.period = find_period(tokens.sent, match.start, parsed.article.published)
     return amount
 
@@ -115,6 +134,8 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
     could_be_date = number.words or number.value <= MAX_DAY or number.value in YEARS
     if number.kind in ("count", "ordinal") and in_date and could_be_date:
         return False  # "December 26", "2035", "the three months"
+    if number.kind == "ratio" and number.words and in_date:
+        return False  # "the first half of the year" is a period
     if number.bare and any(t.ent_type_ in NAME_LABELS for t in tokens):
         return False  # "EstLink 2", "Boeing 737": a number in a name
     if number.bare and number.value <= MAX_DAY and _next_to_month(parsed, tokens):

@@ -8,11 +8,15 @@ The grammar, in the order it is tried::
 
     expression := [approximator] ( "between" Q "and" Q | "from" Q "to" Q
                                  | Q [ ("-" | "to") Q ] )
-    Q          := [currency mark] numeral [scale] [percent | currency | unit]
+    Q          := [currency mark] numeral [scale] [percent | currency | unit] [rate]
+    rate       := ("per" | "/" | "a" | "an") [numeral] denominator
 
 Arithmetic is done in `Decimal` so "24.2bn" is exactly 24200000000.0.
 A range's `value` is its midpoint ("3-4 days" is 3.5, as the gold writes
 it) and `low`/`high` keep the bounds; ranges count as approximate.
+An approximator also says which way the truth lies (`bound`): "almost 5%"
+is at most 5%, "more than 50" at least 50, "about 50" either side. A rate
+keeps its denominator in the unit: "$80 per barrel" is 80 "USD per barrel".
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from dateline.stages.amount_tables import (
     currency_marks,
     currency_words,
     number_words,
+    rate_denominators,
     scales,
     units,
 )
@@ -49,6 +54,9 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("percentage", "points"): "percentage points",
 }
 FUZZY_APPROXIMATOR_MIN_LENGTH = 6
+RATE_WORDS = frozenset({"per", "/"})
+RATE_KINDS = frozenset({"currency", "money", "mass", "volume", "energy", "length", "area", "score"})
+"""Families a rate can be of: money per barrel, barrels per day; not "5% a year"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,8 @@ class ParsedNumber:
     unit: str
     kind: str
     approximate: bool = False
+    bound: str | None = None
+    """ "upper" (almost, up to), "lower" (more than, over) or "around" (about)."""
     is_range: bool = False
     low: float | None = None
     high: float | None = None
@@ -188,7 +198,7 @@ class _Parser:
     # expression ---------------------------------------------------------
 
     def expression(self) -> tuple[ParsedNumber, int] | None:
-        index, approximate = self.approximator(0)
+        index, bound = self.approximator(0)
         word = self.lower(index)
         if word in ("between", "from"):
             closing = "and" if word == "between" else "to"
@@ -212,17 +222,21 @@ class _Parser:
                 merged = _merge_range(first, second)
                 if merged is not None:
                     return merged
-        number = _normalise(first, approximate=approximate)
+        number = _normalise(first, bound=bound)
         return None if number is None else (number, first.end)
 
-    def approximator(self, index: int) -> tuple[int, bool]:
+    def approximator(self, index: int) -> tuple[int, str | None]:
+        """Past an approximator at `index`, with the bound it sets (None: none there)."""
+
         end, key = self.phrase_at(index, approximators(), keep_case=False)
         if key:
-            return end, True
+            return end, approximators()[key]
         token = self.tokens[index] if index < len(self.tokens) else None
-        if token is not None and token.kind == "word" and _is_misspelt_approximator(token.lower):
-            return index + 1, True
-        return index, False
+        if token is not None and token.kind == "word":
+            meant = _misspelt_approximator(token.lower)
+            if meant is not None:
+                return index + 1, approximators()[meant]
+        return index, None
 
     # quantity -----------------------------------------------------------
 
@@ -236,7 +250,32 @@ class _Parser:
             return None if currency else core
         if currency:
             core = replace(core, currency=currency, kind="currency", unit=currency)
-        return self.suffixes(core)
+        return self.rate(self.suffixes(core))
+
+    def rate(self, quantity: _Quantity) -> _Quantity:
+        """ "$80 per barrel", "1.2 million barrels a day", "$300 per 1,000 cubic metres"."""
+
+        if quantity.kind not in RATE_KINDS:
+            return quantity
+        word = self.lower(quantity.end)
+        by_article = word in ARTICLES
+        if word not in RATE_WORDS and not by_article:
+            return quantity
+        index = quantity.end + 1
+        count = ""
+        if not by_article and index < len(self.tokens) and self.tokens[index].kind == "num":
+            count = self.tokens[index].text.replace(",", "") + " "
+            index += 1
+        end, key = self.phrase_at(index, rate_denominators(), keep_case=False)
+        case_end, case_key = self.phrase_at(index, rate_denominators(), keep_case=True)
+        if case_end > end:
+            end, key = case_end, case_key
+        if not key:
+            return quantity
+        denominator = rate_denominators()[key]
+        if by_article and not denominator.after_article:
+            return quantity
+        return replace(quantity, unit=f"{quantity.unit} per {count}{denominator.unit}", end=end)
 
     def suffixes(self, core: _Quantity) -> _Quantity:
         """Scale, then percent / currency / unit after the numeral."""
@@ -448,8 +487,8 @@ def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
     return value if remaining == 1 else round(value, 2)
 
 
-def _is_misspelt_approximator(word: str) -> bool:
-    """ "nealy 5%": one slip away from a long approximator, same first letter.
+def _misspelt_approximator(word: str) -> tuple[str, ...] | None:
+    """ "nealy 5%": the long approximator one slip away, same first letter.
 
     Wire copy is filed fast; a dropped or swapped letter in "nearly" still
     makes the figure approximate. Short words are left alone ("ever" is one
@@ -457,14 +496,14 @@ def _is_misspelt_approximator(word: str) -> bool:
     """
 
     if len(word) < FUZZY_APPROXIMATOR_MIN_LENGTH - 1 or not word.isalpha():
-        return False
+        return None
     for phrase in approximators():
         if len(phrase) != 1 or len(phrase[0]) < FUZZY_APPROXIMATOR_MIN_LENGTH:
             continue
         target = phrase[0]
         if target[0] == word[0] and target != word and _within_one_edit(word, target):
-            return True
-    return False
+            return phrase
+    return None
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -521,19 +560,20 @@ def _merge_range(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber, int] | 
     return number, high.end
 
 
-def _normalise(quantity: _Quantity, *, approximate: bool = False) -> ParsedNumber | None:
+def _normalise(quantity: _Quantity, *, bound: str | None = None) -> ParsedNumber | None:
     value = quantity.value * (quantity.scale or Decimal(1))
     if quantity.percent:
         value /= 100
     as_float = float(value)
     if not math.isfinite(as_float):
         return None
-    bare = quantity.kind == "count" and quantity.scale is None and not approximate
+    bare = quantity.kind == "count" and quantity.scale is None and bound is None
     return ParsedNumber(
         value=as_float,
         unit=quantity.unit,
         kind=quantity.kind,
-        approximate=approximate,
+        approximate=bound is not None,
+        bound=bound,
         bare=bare,
         words=quantity.words,
     )

@@ -4,36 +4,141 @@ The gold has no character offsets, only the normalised value, unit and the
 words the number refers to, so it is scored here directly: a predicted
 amount matches a gold quantity of the same sentence when the values agree
 within 1% (percentages compared as ratios: gold "19" percent is our 0.19),
-one-to-one, closest first. On matches: unit accuracy (ISO currency codes
-and "ratio" mapped to NewsQuant's unit names, other units compared as
-words) and measure accuracy (our `measure` shares at least half of the
-gold concept's words, i.e. token overlap of the shorter >= 0.5). Gold
-quantities without a concept ("-") are left out of the measure figure.
+one-to-one, closest first. On matches:
+
+- unit accuracy: gold and predicted units compared through one key
+  (`unit_key`), identical for every system, so writing "km" rather than
+  quantulum3's "kilometre" is not an error and neither side is favoured;
+- measure accuracy: the `measure` shares at least half of the gold
+  concept's words (token overlap of the shorter >= 0.5); gold quantities
+  without a concept ("-") are left out;
+- direction accuracy: NewsQuant's `change` column ("=", "~", ">", "<",
+  "up", "down") against the prediction's `change` and `bound` ("up"/"down"
+  are changes, "~" "around", ">" a lower bound, "<" an upper one). A system
+  that says nothing about it reads as a plain level everywhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from dateline.evaluate import dateline_predict
 from dateline.evaluate.baselines import quantulum_amounts
 from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, f1, read_jsonl
 from dateline.evaluate.matching import fold_text, greedy_match, word_set
+from dateline.stages.amount_tables import currency_marks, currency_words, phrase_key, units
 
-_UNIT_NAMES = {
-    "USD": "dollar",
-    "EUR": "euro",
-    "GBP": "pound sterling",
-    "JPY": "japanese yen",
-    "CNY": "chinese yuan",
-    "AUD": "australian dollar",
-    "CAD": "canadian dollar",
-    "INR": "indian rupee",
-    "RUB": "russian ruble",
-    "ratio": "percentage",
-    "count": "count",
-}
+COUNT = "count"
+NO_UNIT = frozenset({"", "-", "count", "dimensionless", "unk"})
+PERCENT_NAMES = frozenset({"%", "percent", "per cent", "percentage", "pct", "ratio"})
+POINT_NAMES = frozenset({"percentage point", "percentage points", "pp"})
+RATE_SEPARATORS = (" per ", "/", " a ", " an ")
+GOLD_SUFFIXES = (" of age",)
+"""NewsQuant writes "year of age" for "aged 6"; the unit is the year."""
+
+
+def unit_key(unit: str | None) -> str:
+    """The comparable form of a unit, the same for gold and for every system.
+
+    NewsQuant's gold names units the way quantulum3's unit list does
+    ("kilometre", "mile per hour", "japanese yen"), while dateline writes
+    "km", "mph", ISO codes and "count". Comparing raw names would score
+    the format, not the reading, so every unit goes through one key:
+    currencies become ISO 4217 codes (dateline's currency table, then
+    quantulum3's), units the quantulum3 name of their symbol or spelling
+    ("km" and "kilometers" → "kilometre"), percentages "ratio", a rate
+    the keys of both sides ("$ a month" → "USD per month"); a noun that
+    is no unit at all ("people", "homes") is what was counted: "count",
+    which is what both systems report for a plain number of things.
+    """
+
+    written = (unit or "").strip()
+    folded = fold_text(written)
+    for suffix in GOLD_SUFFIXES:
+        folded = folded.removesuffix(suffix)
+    if folded in NO_UNIT:
+        return COUNT
+    if folded in PERCENT_NAMES or folded.startswith("% "):  # gold "% condo": a share of condos
+        return "ratio"
+    if folded in POINT_NAMES:
+        return "percentage point"
+    known = _known_unit(written, folded)
+    if known is not None:
+        return known
+    if " of " in folded:  # "barrels of oil": the unit is what comes before "of"
+        return unit_key(folded.split(" of ", 1)[0])
+    for separator in RATE_SEPARATORS:
+        if separator in folded:
+            numerator, denominator = folded.split(separator, 1)
+            return f"{unit_key(numerator or '$')} per {unit_key(denominator)}"
+    for ending in ("es", "s"):
+        if folded.endswith(ending):
+            known = _known_unit(written[: -len(ending)], folded[: -len(ending)])
+            if known is not None:
+                return known
+    return COUNT
+
+
+def _known_unit(written: str, folded: str) -> str | None:
+    """Currency code or quantulum3 unit name of a unit as written, or None."""
+
+    code = _currency_code(written)
+    if code is not None:
+        return code
+    found = _quantulum_unit(written, folded)
+    if found is not None:
+        return found
+    for keep_case in (True, False):
+        unit = units().get(phrase_key(written, keep_case=keep_case))
+        if unit is not None:
+            return _quantulum_unit(unit.unit, fold_text(unit.unit)) or fold_text(unit.unit)
+    return None
+
+
+def _currency_code(written: str) -> str | None:
+    marks = currency_marks()
+    mark = marks.get(phrase_key(written, keep_case=True))
+    if mark is not None:
+        return mark
+    if written in marks.values():
+        return written
+    words = phrase_key(written)
+    for first in range(len(words)):  # "malaysian ringgit" → "ringgit"
+        code = currency_words().get(words[first:])
+        if code is not None:
+            return code
+    return None
+
+
+def _quantulum_unit(written: str, folded: str) -> str | None:
+    """quantulum3's name for a unit's name, symbol or spelling (its code for money)."""
+
+    table = _quantulum_units()
+    candidates: list[Any] = []
+    named = table.names.get(folded)
+    if named is not None:
+        candidates = [named]
+    for lookup, key in (
+        (table.symbols, written),
+        (table.surfaces, written),
+        (table.surfaces_lower, folded),
+        (table.symbols_lower, folded),
+    ):
+        if not candidates:
+            candidates = sorted(lookup.get(key) or (), key=lambda u: str(u.name))
+    if not candidates:
+        return None
+    unit = candidates[0]
+    return str(getattr(unit, "currency_code", None) or unit.name)
+
+
+@cache
+def _quantulum_units() -> Any:
+    from quantulum3 import load
+
+    return load.units("en")
 
 
 def _gold_value(quantity: dict[str, Any]) -> float | None:
@@ -58,13 +163,30 @@ def _close(gold: float | None, predicted: Any) -> float:
 
 
 def _unit_ok(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    unit = str(predicted.get("unit") or "")
-    name = _UNIT_NAMES.get(unit, fold_text(unit))
-    gold_names = {fold_text(gold.get("normalized_unit")), fold_text(gold.get("unit"))}
-    if name in gold_names:
-        return True
-    # "tonnes" vs "tonne", "km" vs "kilometre": singular/plural of the same word.
-    return any(name and g and (name.rstrip("s") == g.rstrip("s")) for g in gold_names)
+    """The predicted unit has the key of the gold's normalised or written unit."""
+
+    key = unit_key(str(predicted.get("unit") or ""))
+    return key in {unit_key(gold.get("normalized_unit")), unit_key(gold.get("unit"))}
+
+
+GOLD_DIRECTIONS = {
+    "=": "level",
+    "~": "around",
+    ">": "lower",
+    "<": "upper",
+    "up": "change",
+    "down": "change",
+}
+"""NewsQuant's `change` column: how the text qualifies the value."""
+
+
+def _direction(predicted: dict[str, Any]) -> str:
+    """The same reading of a prediction: a change, else its bound, else a plain level."""
+
+    if predicted.get("change"):
+        return "change"
+    bound = predicted.get("bound")
+    return str(bound) if bound else "level"
 
 
 def _measure_ok(gold: dict[str, Any], predicted: dict[str, Any]) -> bool | None:
@@ -78,7 +200,7 @@ def _measure_ok(gold: dict[str, Any], predicted: dict[str, Any]) -> bool | None:
 def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> dict[str, Any]:
     by_id = {p.get("id"): p for p in predicted}
     tp = fp = fn = 0
-    unit_ok = measure_ok = measure_total = 0
+    unit_ok = measure_ok = measure_total = direction_ok = 0
     for record in gold:
         quantities = record.get("quantities") or []
         amounts = by_id.get(record["id"], {}).get("amounts") or []
@@ -91,6 +213,7 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
         for pair in pairs:
             g, p = quantities[pair.gold_index], amounts[pair.predicted_index]
             unit_ok += _unit_ok(g, p)
+            direction_ok += GOLD_DIRECTIONS.get(str(g.get("change")), "level") == _direction(p)
             judged = _measure_ok(g, p)
             if judged is not None:
                 measure_total += 1
@@ -101,6 +224,7 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
         "value F1": f1(tp, fp, fn),
         "unit acc": unit_ok / tp if tp else None,
         "measure acc": measure_ok / measure_total if measure_total else None,
+        "direction acc": direction_ok / tp if tp else None,
     }
 
 
@@ -111,5 +235,9 @@ def run(limit: int | None = None) -> BenchmarkResult:
     result.articles = len(gold)
     result.scores["dateline"] = score(gold, dateline_predict(inputs))
     result.scores["quantulum3"] = score(gold, quantulum_amounts(inputs))
-    result.notes.append("matched by value within 1%; gold counts years of age, points, etc.")
+    result.notes.append(
+        "matched by value within 1%; units compared through one key for every system "
+        "(ISO codes, quantulum3 unit names; a counted noun is 'count'); direction = "
+        "NewsQuant's change column (=, ~, <, >, up, down)"
+    )
     return result

@@ -1,0 +1,60 @@
+"""Change versus level: is a figure how much a measure moved, or where it stands?
+
+"turnover reached $24.2bn" states a level; "rising by almost a third",
+"increased 5%", "up 5%", "down 2 points", "a 5% increase" and "growth of 3%"
+state changes. Reading the two alike would put a growth rate in a series of
+levels, so the amounts stage marks changes from the parse:
+
+- the figure is the object of a rise/fall verb, bare or after "by"
+  ("to" gives the new level: "rose to $3bn");
+- "up"/"down" stands right before it as an adverb;
+- it modifies a change noun ("a 5% increase") or is its "of"/"by" object
+  ("an increase of 5%").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.stages.amount_measure import role_words
+
+DIRECTION_ADVERBS = frozenset({"up", "down"})
+CHANGE_PREPOSITIONS = frozenset({"by"})
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "npadvmod", "nmod"})
+OBJECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "attr"})
+
+
+def is_change(tokens: SpacySpan) -> bool:
+    """Whether the amount written over `tokens` is a change of its measure."""
+
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    if before is not None and before.lower_ in DIRECTION_ADVERBS and before.dep_ != "prt":
+        return True  # "up 5%", "down 2 points"
+    anchor = _outer_token(tokens)
+    head = anchor.head
+    if head.i == anchor.i:
+        return False
+    changes = role_words("rise") | role_words("fall")
+    if anchor.dep_ in OBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in changes:
+        return True  # "trade grew 5%"
+    if anchor.dep_ == "pobj" and head.lower_ in CHANGE_PREPOSITIONS | {"of"}:
+        owner = head.head
+        if head.lower_ in CHANGE_PREPOSITIONS and owner.pos_ in ("VERB", "AUX"):
+            return owner.lemma_.lower() in changes  # "rising by almost a third"
+        return _is_change_noun(owner)  # "an increase of 5%", "a rise by 5%"
+    return anchor.dep_ in NOUN_MODIFIER_DEPS and _is_change_noun(head)  # "a 5% increase"
+
+
+def _is_change_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in role_words("change")
+
+
+def _outer_token(tokens: SpacySpan) -> Token:
+    """The amount's token whose head lies outside it."""
+
+    for token in tokens:
+        if not tokens.start <= token.head.i < tokens.end or token.head.i == token.i:
+            return token
+    return tokens.root
