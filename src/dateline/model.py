@@ -172,6 +172,8 @@ class Amount:
     change: bool = False
     """True where the number is a change of the measure ("rising by 5%"),
     not its level."""
+    direction: str | None = None
+    """"up" or "down" for a change whose wording says which way."""
     low: float | None = None
     high: float | None = None
     """Bounds of a range ("3-4 days", "between 5% and 7%"); `value` is its midpoint."""

@@ -63,6 +63,7 @@ def amount_dict(amount: Amount) -> dict[str, Any]:
         "approximate": amount.approximate,
         "bound": amount.bound,
         "change": amount.change,
+        "direction": amount.direction,
         "low": amount.low,
         "high": amount.high,
         "parties": list(amount.parties),

@@ -190,6 +190,19 @@ def test_reuters_hard_wrapped_money_and_a_drop(nlp: Language) -> None:
     )
     drop = by_text(amounts, "7.8")
     assert (drop.value, drop.unit, drop.change) == (pytest.approx(0.078), "ratio", True)
+    assert drop.direction == "down"
+
+
+def test_changes_say_which_way(nlp: Language) -> None:
+    # bbc-business-001 and seed wording: a rise by a verb, a fall by an adverb
+    text = (
+        "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. "
+        "Its shares were down 3% on Friday."
+    )
+    amounts = amounts_in(nlp, text, date(2005, 1, 20))
+    assert by_text(amounts, "2%").direction == "up"
+    assert by_text(amounts, "3%").direction == "down"
+    assert by_text(amounts, "$11.1bn").direction is None
 
 
 def test_rates_ranges_and_periods_of_quarters(nlp: Language) -> None:

@@ -28,23 +28,48 @@ OBJECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "attr"})
 def is_change(tokens: SpacySpan) -> bool:
     """Whether the amount written over `tokens` is a change of its measure."""
 
+    return change_word(tokens) is not None
+
+
+def change_direction(tokens: SpacySpan) -> str | None:
+    """ "up" or "down" for a change whose wording says which way; else None."""
+
+    word = change_word(tokens)
+    if word is None:
+        return None
+    if word in DIRECTION_ADVERBS:
+        return word
+    if word in role_words("rise"):
+        return "up"
+    if word in role_words("fall"):
+        return "down"
+    return None
+
+
+def change_word(tokens: SpacySpan) -> str | None:
+    """The word that makes the amount a change ("up", "rising", "increase"), or None."""
+
     doc = tokens.doc
     before = doc[tokens.start - 1] if tokens.start > 0 else None
     if before is not None and before.lower_ in DIRECTION_ADVERBS and before.dep_ != "prt":
-        return True  # "up 5%", "down 2 points"
+        return before.lower_  # "up 5%", "down 2 points"
     anchor = _outer_token(tokens)
     head = anchor.head
     if head.i == anchor.i:
-        return False
+        return None
     changes = role_words("rise") | role_words("fall")
     if anchor.dep_ in OBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in changes:
-        return True  # "trade grew 5%"
+        return head.lemma_.lower()  # "trade grew 5%"
     if anchor.dep_ == "pobj" and head.lower_ in CHANGE_PREPOSITIONS | {"of"}:
         owner = head.head
         if head.lower_ in CHANGE_PREPOSITIONS and owner.pos_ in ("VERB", "AUX"):
-            return owner.lemma_.lower() in changes  # "rising by almost a third"
-        return _is_change_noun(owner)  # "an increase of 5%", "a rise by 5%"
-    return anchor.dep_ in NOUN_MODIFIER_DEPS and _is_change_noun(head)  # "a 5% increase"
+            # "rising by almost a third"
+            return owner.lemma_.lower() if owner.lemma_.lower() in changes else None
+        # "an increase of 5%", "a rise by 5%"
+        return owner.lemma_.lower() if _is_change_noun(owner) else None
+    if anchor.dep_ in NOUN_MODIFIER_DEPS and _is_change_noun(head):
+        return head.lemma_.lower()  # "a 5% increase"
+    return None
 
 
 def _is_change_noun(token: Token) -> bool:

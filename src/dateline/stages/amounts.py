@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Actor, Amount, Span
 from dateline.parsing import ParsedDoc
-from dateline.stages.amount_change import is_change
+from dateline.stages.amount_change import change_direction, is_change
 from dateline.stages.amount_measure import find_measure
 from dateline.stages.amount_parties import parties_of
 from dateline.stages.amount_period import MONTHS, find_period
@@ -113,6 +113,7 @@ def _build_amount(
         amount.measure = measure.text
         amount.measure_span = parsed.span(measure.start, measure.end)
     amount.change = (measure is not None and measure.change) or is_change(tokens)
+    amount.direction = change_direction(tokens) if amount.change else None
     amount.period = find_period(tokens.sent, match.start, parsed.article.published)
     return amount
 

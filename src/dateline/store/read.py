@@ -178,6 +178,7 @@ def _amounts(conn: Connection, article_id: str, text: str) -> list[JsonDict]:
             "approximate": bool(a.approximate),
             "bound": a.bound,
             "change": bool(a.change),
+            "direction": a.direction,
             "low": a.low,
             "high": a.high,
             "parties": list(a.parties or []),

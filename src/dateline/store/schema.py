@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """Bump when a table changes; `Store.open` refuses a database of another version."""
 
 metadata = sa.MetaData()
@@ -137,6 +137,7 @@ amounts = sa.Table(
     sa.Column("approximate", sa.Boolean, nullable=False),
     sa.Column("bound", sa.Text),
     sa.Column("change", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("direction", sa.Text),
     sa.Column("low", sa.Float),
     sa.Column("high", sa.Float),
     sa.Column("parties", sa.JSON),
