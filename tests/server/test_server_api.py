@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from click.testing import CliRunner
@@ -50,13 +51,24 @@ def test_one_article_has_every_fact_with_its_span(client: TestClient, example_id
 def test_actor_profile_has_roles_quotes_events_and_counterparts(client: TestClient) -> None:
     found = get(client, "/api/actors?q=smailov")["items"]
     assert [a["name"] for a in found] == ["Alikhan Smailov"]
-    profile = get(client, f"/api/actors/{found[0]['id']}")
+    profile = get(client, f"/api/actors/{found[0]['actor_id']}")
     assert profile["roles"][0]["role"] == "Prime Minister"
-    assert profile["roles"][0]["since"] == "2022-07-04"
-    assert any("INNOPROM" in q["text"] for q in profile["quotes"])
+    assert profile["roles"][0]["first_seen"] == "2022-07-04"
+    said = [q["text"] for a in profile["appearances"] for q in a["quotes"]]
+    assert any("INNOPROM" in text for text in said)
     consult = next(e for e in profile["events"] if e["type"] == "CONSULT")
-    assert "Mikhail Mishustin" in {a["name"] for a in consult["sources"] + consult["targets"]}
+    assert "Mikhail Mishustin" in {a["name"] for a in consult["participants"]}
     assert "Mikhail Mishustin" in {c["name"] for c in profile["counterparts"]}
+
+
+def test_actor_profile_is_the_one_the_cli_prints(client: TestClient, store_url: str) -> None:
+    smailov = get(client, "/api/actors?q=smailov")["items"][0]
+    result = CliRunner().invoke(main, ["actor", "Alikhan Smailov", "--db", store_url, "--json"])
+    assert result.exit_code == 0, result.output
+    (printed,) = json.loads(result.output)
+    served = get(client, f"/api/actors/{smailov['actor_id']}")
+    assert {k: v for k, v in served.items() if k not in ("events", "counterparts")} == printed
+    assert get(client, f"/api/actors/{smailov['actor_id'] + 10_000}", 404)["error"]["message"]
 
 
 def test_country_dyad_counts_events_of_its_people_per_month(client: TestClient) -> None:
@@ -64,7 +76,23 @@ def test_country_dyad_counts_events_of_its_people_per_month(client: TestClient) 
     assert (dyad["a"]["label"], dyad["b"]["label"]) == ("Kazakhstan", "Russia")
     july = next(m for m in dyad["months"] if m["month"] == "2022-07")
     assert july["types"].get("CONSULT", 0) >= 1
+    assert july["mean_intensity"] is not None
     assert all(e["type"] in dyad["types"] for e in dyad["events"])
+    months = [m["month"] for m in dyad["months"]]
+    assert months == sorted(months) and len(months) == len(set(months))
+    assert sum(m["events"] for m in dyad["months"]) == dyad["total"]
+
+
+def test_dyad_of_two_actor_ids_as_the_actor_page_links_it(client: TestClient) -> None:
+    ids = [
+        get(client, f"/api/actors?q={name}")["items"][0]["actor_id"]
+        for name in ("smailov", "mishustin")
+    ]
+    dyad = get(client, f"/api/dyads/{ids[0]}/{ids[1]}")
+    assert (dyad["a"]["label"], dyad["b"]["label"]) == ("Alikhan Smailov", "Mikhail Mishustin")
+    assert dyad["total"] >= 1 and dyad["a"]["country"] == "KAZ"
+    met = {p["id"] for e in dyad["events"] for p in e["participants"]}
+    assert set(ids) <= met
 
 
 def test_events_filter_by_type_pair_and_date(client: TestClient) -> None:

@@ -6,6 +6,7 @@ download. Screenshots go to test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from playwright.sync_api import expect
 
 from dateline.server import create_app
 
@@ -28,6 +30,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+LINK_TO_AMOUNT = re.compile(r"/articles/[^/#]+#amount-\d+$")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = pytest.mark.skipif(
@@ -104,10 +107,13 @@ def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ign
     page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
 
     page.goto(base_url + "/figures?measure=trade+turnover&between=Kazakhstan,Russia")
-    page.wait_for_selector("svg.chart a circle")
-    page.click("svg.chart a circle >> nth=0")
-    page.wait_for_selector("#text mark.amount")
-    assert "/articles/" in page.url and "#amount-" in page.url
+    # A point is a link to the sentence it came from: wait until the chart has
+    # drawn it, then follow it and wait for that navigation, not for time.
+    point = page.locator("svg.chart a").first
+    expect(point).to_have_attribute("href", LINK_TO_AMOUNT)
+    with page.expect_navigation(url=LINK_TO_AMOUNT):
+        point.click()
+    expect(page.locator("#text mark.amount").first).to_be_visible()
     page.goto(base_url + "/figures?measure=trade+turnover")
     page.wait_for_selector("svg.chart a circle")
     page.screenshot(path=str(ARTIFACTS / "figures.png"), full_page=True)

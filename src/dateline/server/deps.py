@@ -75,15 +75,16 @@ def page_params(
     return Page(page, per_page)
 
 
-def parse_pair(pair: str) -> tuple[str, str]:
+def parse_pair(pair: str, parameter: str) -> tuple[str, str]:
     """`"KAZ,RUS"` or `"12,40"` into its two parts; 422 with an example otherwise."""
 
     parts = [p.strip() for p in pair.split(",")]
     if len(parts) != 2 or not all(parts):
         raise HTTPException(
             422,
-            f"pair={pair!r}: give two actors separated by a comma, e.g. pair=KAZ,RUS "
-            "(country codes) or pair=12,40 (actor ids).",
+            f"{parameter}={pair!r}: give two sides separated by a comma, e.g. "
+            f"{parameter}=KAZ,RUS (country codes), {parameter}=12,40 (actor ids) "
+            f"or {parameter}=Kazakhstan,Russia (names).",
         )
     return parts[0], parts[1]
 

@@ -12,7 +12,7 @@ None for unknown), like `store.read`.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.store.names import normalise_name
-from dateline.store.schema import actors, article_actors, articles, mentions, quotes
+from dateline.store.schema import (
+    actors,
+    article_actors,
+    articles,
+    event_participants,
+    mentions,
+    quotes,
+)
 from dateline.store.store import Store
 
 JsonDict = dict[str, Any]
@@ -82,6 +89,56 @@ def find_actors(store: Store, name: str) -> list[JsonDict]:
     """
 
     return store._read(f"finding actors named {name!r}", _find_actors, name)
+
+
+def search_actors(store: Store, text: str | None = None, kind: str | None = None) -> list[JsonDict]:
+    """Every actor whose name contains `text` (case and accents ignored), most named first.
+
+    Unlike `find_actors`, which guesses the one actor a user means, this
+    lists all candidates, for a search box; no `text` lists every actor.
+    `kind` keeps one kind: person, organization or country.
+    """
+
+    conditions: list[sa.ColumnElement[bool]] = []
+    if text and normalise_name(text):
+        conditions.append(actors.c.name_key.contains(normalise_name(text), autoescape=True))
+    if kind:
+        conditions.append(actors.c.kind == kind)
+    return store._read("searching actors", _actor_rows, sa.and_(sa.true(), *conditions))
+
+
+def counterparts(store: Store, actor_id: int, limit: int = 8) -> list[JsonDict]:
+    """The actors most often beside `actor_id`: in the same events, then the same articles.
+
+    A shared event weighs ten shared articles: two names in one dispatch
+    say little, two sides of one meeting say they deal with each other.
+    Rows are `_actor_rows`' plus `shared`, the score.
+    """
+
+    return store._read(f"finding who deals with actor {actor_id}", _counterparts, actor_id, limit)
+
+
+def _counterparts(conn: Connection, actor_id: int, limit: int) -> list[JsonDict]:
+    score: Counter[int] = Counter()
+    mine = sa.select(event_participants.c.event_id).where(event_participants.c.actor_id == actor_id)
+    for other in conn.execute(
+        sa.select(event_participants.c.actor_id).where(
+            event_participants.c.event_id.in_(mine), event_participants.c.actor_id != actor_id
+        )
+    ).scalars():
+        score[other] += 10
+    my_articles = sa.select(article_actors.c.article_id).where(
+        article_actors.c.actor_id == actor_id
+    )
+    for other in conn.execute(
+        sa.select(article_actors.c.actor_id).where(
+            article_actors.c.article_id.in_(my_articles), article_actors.c.actor_id != actor_id
+        )
+    ).scalars():
+        score[other] += 1
+    top = [other for other, _ in score.most_common(limit)]
+    rows = {row["actor_id"]: row for row in _actor_rows(conn, actors.c.id.in_(top))}
+    return [rows[other] | {"shared": score[other]} for other in top if other in rows]
 
 
 def _roles_over_time(rows: list[Any]) -> list[JsonDict]:
@@ -177,4 +234,4 @@ def actor_profile(store: Store, actor_id: int) -> JsonDict | None:
     return store._read(f"reading actor {actor_id}", _actor_profile, actor_id)
 
 
-__all__ = ["actor_profile", "find_actors"]
+__all__ = ["actor_profile", "counterparts", "find_actors", "search_actors"]

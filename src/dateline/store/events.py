@@ -3,10 +3,11 @@
 An analyst asks "which CONSULT events involve Kazakhstan since January?" or
 "how did Kazakhstan and Russia get on, month by month?". An actor is given
 either by name ("Mikhail Mishustin", matched without case or accents, any
-word order) or by an ISO 3166-1 alpha-3 code ("KAZ"), which stands for
+word order), by an ISO 3166-1 alpha-3 code ("KAZ"), which stands for
 every actor of that country: the country itself, its government, its
-people. A month is the event's own date where the text gave one, else the
-publication date of its article.
+people, or by its stored id ("12", as the web UI's links give it). A month
+is the event's own date where the text gave one, else the publication date
+of its article.
 
 Every function takes a `Store` and returns JSON-ready values (ISO dates,
 None for unknown), like `store.read`.
@@ -34,23 +35,28 @@ _COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
-    """What to list: a PLOVER type, an actor on either side, a date range."""
+    """What to list: a PLOVER type, an actor on either side, a pair, a date range."""
 
     type: str | None = None
     actor: str | None = None
     since: date | None = None
     until: date | None = None
+    pair: tuple[str, str] | None = None
+    """Keep events between these two actors, as `dyad` counts them."""
 
 
 @dataclass(frozen=True, slots=True)
 class _StoredActor:
+    id: int
     name: str
     country: str
 
 
-def actor_matches(wanted: str, name: str, country: str | None) -> bool:
-    """`wanted` is this actor's country code, or its name's words in any order."""
+def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | None = None) -> bool:
+    """`wanted` is this actor's id, its country code, or its name's words in any order."""
 
+    if wanted.strip().isdigit():
+        return actor_id is not None and int(wanted) == actor_id
     if _COUNTRY_CODE.match(wanted) and wanted.upper() == (country or "").upper():
         return True
     words = normalise_name(wanted).split()
@@ -64,10 +70,64 @@ def list_events(store: Store, query: EventQuery) -> list[JsonDict]:
     return store._read("listing events", _list_events, query)
 
 
-def dyad(store: Store, first: str, second: str) -> list[JsonDict]:
-    """Events between two actors (either side), per month: count and mean intensity."""
+def dyad(store: Store, first: str, second: str, *, every_month: bool = False) -> list[JsonDict]:
+    """Events between two actors (either side), per month: count and mean intensity.
 
-    return store._read("charting a dyad", _dyad, first, second)
+    `every_month` also lists the months between the first and last event
+    that had none (with 0 events), so a chart's time axis is true time.
+    """
+
+    months = store._read("charting a dyad", _dyad, first, second)
+    return _with_empty_months(months) if every_month else months
+
+
+def describe_side(store: Store, wanted: str) -> JsonDict | None:
+    """What `wanted` stands for when matched as `list_events` and `dyad` match it.
+
+    `{"ref", "label", "country", "actors"}`: the label is the country's own
+    name for a country code ("KAZ" -> "Kazakhstan"), the actor's name when
+    exactly one actor matches, else `wanted` itself; `actors` counts the
+    stored actors it covers. None when it matches no stored actor, so a
+    caller can say so instead of showing an empty chart.
+    """
+
+    return store._read(f"finding actors for {wanted!r}", _describe_side, wanted)
+
+
+def _describe_side(conn: Connection, wanted: str) -> JsonDict | None:
+    rows = [
+        row
+        for row in conn.execute(
+            sa.select(actors.c.id, actors.c.name, actors.c.country, actors.c.kind)
+        )
+        if actor_matches(wanted, row.name, row.country, row.id)
+    ]
+    if not rows:
+        return None
+    countries = {row.country for row in rows if row.country}
+    country = countries.pop() if len(countries) == 1 else None
+    if len(rows) == 1:
+        label = rows[0].name
+    else:
+        own = [row.name for row in rows if row.kind == "country" and row.country == country]
+        label = own[0] if own and _COUNTRY_CODE.match(wanted) else wanted
+    return {"ref": wanted, "label": label, "country": country, "actors": len(rows)}
+
+
+def _with_empty_months(months: list[JsonDict]) -> list[JsonDict]:
+    if not months:
+        return []
+    known = {m["month"]: m for m in months}
+    year, month = map(int, months[0]["month"].split("-"))
+    filled = []
+    while True:
+        current = f"{year:04d}-{month:02d}"
+        filled.append(
+            known.get(current, {"month": current, "events": 0, "mean_intensity": None, "types": {}})
+        )
+        if current >= months[-1]["month"]:
+            return filled
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _event_day(stated: str | None, published: date | None) -> str | None:
@@ -88,6 +148,7 @@ def _participants(
         sa.select(
             event_participants.c.event_id,
             event_participants.c.side,
+            actors.c.id,
             actors.c.name,
             actors.c.country,
         )
@@ -96,7 +157,7 @@ def _participants(
         .order_by(event_participants.c.event_id, event_participants.c.position)
     )
     for row in rows:
-        sides[row.event_id][row.side].append(_StoredActor(row.name, row.country or ""))
+        sides[row.event_id][row.side].append(_StoredActor(row.id, row.name, row.country or ""))
     return sides
 
 
@@ -113,7 +174,9 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
             events.c.intensity,
             events.c.start,
             events.c.end,
+            events.c.confidence,
             articles.c.published,
+            articles.c.title,
             articles.c.text,
         )
         .join(articles, articles.c.id == events.c.article_id)
@@ -130,7 +193,9 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
             intensity = plover_types()[row.type].intensity
         found.append(
             {
+                "id": row.id,
                 "article_id": row.article_id,
+                "title": row.title,
                 "type": row.type,
                 "date": _event_day(row.date, row.published),
                 "place": row.place,
@@ -139,7 +204,15 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
                 "intensity": intensity,
                 "sources": [a.name for a in sides[row.id]["source"]],
                 "targets": [a.name for a in sides[row.id]["target"]],
+                "participants": [
+                    {"id": a.id, "name": a.name, "country": a.country or None, "side": side}
+                    for side in ("source", "target")
+                    for a in sides[row.id][side]
+                ],
                 "evidence": row.text[row.start : row.end],
+                "start": row.start,
+                "end": row.end,
+                "confidence": row.confidence,
                 "_actors": sides[row.id]["source"] + sides[row.id]["target"],
                 "_sides": sides[row.id],
             }
@@ -148,7 +221,7 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
 
 
 def _involves(event: JsonDict, wanted: str) -> bool:
-    return any(actor_matches(wanted, a.name, a.country) for a in event["_actors"])
+    return any(actor_matches(wanted, a.name, a.country, a.id) for a in event["_actors"])
 
 
 def _public(event: JsonDict) -> JsonDict:
@@ -171,6 +244,7 @@ def _list_events(conn: Connection, query: EventQuery) -> list[JsonDict]:
         event
         for event in _all_events(conn, query.type)
         if (query.actor is None or _involves(event, query.actor))
+        and (query.pair is None or _between(event, *query.pair))
         and _in_range(event["date"], query.since, query.until)
     ]
     found.sort(key=lambda e: (e["date"] or "9999", e["article_id"]))
@@ -181,7 +255,7 @@ def _between(event: JsonDict, first: str, second: str) -> bool:
     sources, targets = event["_sides"]["source"], event["_sides"]["target"]
 
     def on(side: list[_StoredActor], wanted: str) -> bool:
-        return any(actor_matches(wanted, a.name, a.country) for a in side)
+        return any(actor_matches(wanted, a.name, a.country, a.id) for a in side)
 
     if (on(sources, first) and on(targets, second)) or (on(sources, second) and on(targets, first)):
         return True

@@ -16,6 +16,7 @@ None for unknown), like `store.read`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,36 @@ def period_start(period: str | None) -> str | None:
     """The first month an ISO period covers, to sort by: "2022-01/2022-05" → "2022-01"."""
 
     return period.split("/")[0] if period else None
+
+
+def period_end(period: str | None) -> str | None:
+    """The last day a period covers, as far as it is known: "2021" → "2021-12-31".
+
+    Where a chart places a figure: a total for January–May is known at the
+    end of May. A month ends on its 28th, close enough for a time axis.
+    """
+
+    if not period:
+        return None
+    end = period.split("/")[-1]
+    if len(end) == 4 and end.isdigit():
+        return f"{end}-12-31"
+    if len(end) == 7:
+        return f"{end}-28"
+    return end[:10] if len(end) >= 10 else None
+
+
+def common_measures(store: Store, limit: int = 30) -> list[JsonDict]:
+    """The measures most often reported, `{measure, count}`, to suggest to a user."""
+
+    return store._read("listing measures", _common_measures, limit)
+
+
+def _common_measures(conn: Connection, limit: int) -> list[JsonDict]:
+    counts: Counter[str] = Counter(
+        m.lower() for m in conn.execute(sa.select(amounts.c.measure)).scalars() if m
+    )
+    return [{"measure": m, "count": n} for m, n in counts.most_common(limit)]
 
 
 def _list_figures(conn: Connection, query: FigureQuery) -> list[JsonDict]:

@@ -6,8 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from dateline.server.deps import PageDep, StoreDep, read
-from dateline.server.queries.actors import actor_profile, search_actors
+from dateline.errors import NotFound
+from dateline.server.deps import PageDep, StoreDep
+from dateline.store.actors import actor_profile, counterparts, search_actors
+from dateline.store.events import EventQuery, list_events
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -26,16 +28,22 @@ def actors(
     page: PageDep,
     store: StoreDep,
 ) -> dict[str, Any]:
-    """Actors across the corpus, the most often cited first."""
+    """Actors across the corpus, the most often named first."""
 
-    items, total = read(
-        store, "searching actors", search_actors, q, kind, page.per_page, page.offset
-    )
-    return page.wrap(items, total)
+    return page.slice(search_actors(store, q, kind))
 
 
 @router.get("/{actor_id}")
 def actor(actor_id: int, store: StoreDep) -> dict[str, Any]:
-    """Who the actor is, its roles over time, articles, quotes, events and counterparts."""
+    """Who the actor is, its roles over time, articles with its quotes, events and counterparts.
 
-    return read(store, f"reading actor {actor_id}", actor_profile, actor_id)
+    The profile is the one `dateline actor --json` prints, plus `events`
+    (as /api/events lists them) and `counterparts` (whom to open a dyad with).
+    """
+
+    profile = actor_profile(store, actor_id)
+    if profile is None:
+        raise NotFound(f"no actor with id {actor_id}; find ids with /api/actors?q=NAME.")
+    profile["events"] = list_events(store, EventQuery(actor=str(actor_id)))
+    profile["counterparts"] = counterparts(store, actor_id)
+    return profile

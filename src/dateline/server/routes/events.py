@@ -6,18 +6,30 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from sqlalchemy.engine import Connection
 
+from dateline.errors import NotFound
 from dateline.model import PLOVER_TYPES
 from dateline.server.basemap import world_basemap
 from dateline.server.deps import PageDep, StoreDep, parse_pair, read
-from dateline.server.queries.events import dyad_summary, list_events
 from dateline.server.queries.places import event_places
-from dateline.server.queries.refs import Side, resolve_side
+from dateline.store import Store
+from dateline.store.events import EventQuery, describe_side, dyad, list_events
 
 router = APIRouter(prefix="/api", tags=["events"])
 
-SIDE_HELP = "An actor id (12), a country code (KAZ) or part of a name."
+SIDE_HELP = "An actor id (12), a country code (KAZ: its people too) or a name's words."
+
+
+def known_side(store: Store, ref: str) -> dict[str, Any]:
+    """`describe_side`, or a 404 saying how to name an actor that is stored."""
+
+    side = describe_side(store, ref)
+    if side is None:
+        raise NotFound(
+            f"no stored actor matches {ref!r}; give an ISO 3166-1 alpha-3 code such as RUS, "
+            "words of a name, or an actor id from /api/actors?q=NAME."
+        )
+    return side
 
 
 @router.get("/events")
@@ -39,32 +51,39 @@ def events(
     page: PageDep,
     store: StoreDep,
 ) -> dict[str, Any]:
-    """Events with both sides named, oldest first."""
+    """Events with both sides named, oldest first, as `dateline events --json` prints them."""
 
-    def query(conn: Connection) -> tuple[list[dict[str, Any]], int]:
-        one: Side | None = resolve_side(conn, actor) if actor else None
-        two: tuple[Side, Side] | None = None
-        if pair:
-            first, second = parse_pair(pair)
-            two = (resolve_side(conn, first), resolve_side(conn, second))
-        return list_events(conn, type, one, two, since, until, page.per_page, page.offset)
-
-    items, total = read(store, "listing events", query)
-    return page.wrap(items, total)
+    sides = parse_pair(pair, "pair") if pair else None
+    for ref in ([actor] if actor else []) + list(sides or ()):
+        known_side(store, ref)
+    query = EventQuery(
+        type=type.upper() if type else None, actor=actor, since=since, until=until, pair=sides
+    )
+    return page.slice(list_events(store, query))
 
 
 @router.get("/dyads/{a}/{b}")
-def dyad(
+def dyad_summary(
     a: Annotated[str, Path(description=SIDE_HELP)],
     b: Annotated[str, Path(description=SIDE_HELP)],
     store: StoreDep,
 ) -> dict[str, Any]:
-    """Events between two sides per month, by type and mean intensity."""
+    """Events between two sides: per month by type with mean intensity, and each event.
 
-    def query(conn: Connection) -> dict[str, Any]:
-        return dyad_summary(conn, resolve_side(conn, a), resolve_side(conn, b))
+    `months` runs from the first to the last month with an event, empty
+    months included, so a chart's axis is true time.
+    """
 
-    return read(store, f"summarising the dyad {a}/{b}", query)
+    first, second = known_side(store, a), known_side(store, b)
+    found = list_events(store, EventQuery(pair=(a, b)))
+    return {
+        "a": first,
+        "b": second,
+        "total": len(found),
+        "types": sorted({e["type"] for e in found}),
+        "months": dyad(store, a, b, every_month=True),
+        "events": found,
+    }
 
 
 @router.get("/places")

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from dateline.server.deps import StoreDep, parse_pair, read
-from dateline.server.queries.figures import common_measures, list_figures
+from dateline.server.deps import StoreDep, parse_pair
+from dateline.store.figures import FigureQuery, common_measures, list_figures, period_end
 
 router = APIRouter(prefix="/api/figures", tags=["figures"])
 
@@ -16,24 +16,31 @@ router = APIRouter(prefix="/api/figures", tags=["figures"])
 def figures(
     *,
     measure: Annotated[
-        str | None, Query(description="Words the measure must contain, e.g. 'trade turnover'.")
+        str | None,
+        Query(description="Words the measure holds, any order, e.g. 'trade turnover'."),
     ] = None,
     between: Annotated[
         str | None, Query(description="Two parties separated by a comma, e.g. 'Kazakhstan,Russia'.")
     ] = None,
     store: StoreDep,
 ) -> dict[str, Any]:
-    """Values of a measure in time order, grouped by unit so each series is comparable."""
+    """Values of a measure in time order, grouped by unit so each series is comparable.
 
-    parties = parse_pair(between) if between else None
-    points = read(store, "listing figures", list_figures, measure, parties)
+    Each point is what `dateline figures --json` prints, plus `when`: the
+    day a chart places it (its period's end, else its article's date).
+    """
+
+    parties = parse_pair(between, "between") if between else ()
+    points = list_figures(store, FigureQuery(measure=measure, parties=parties))
+    for point in points:
+        point["when"] = period_end(point["period"]) or point["published"]
     units = sorted({p["unit"] or "" for p in points})
     return {
         "measure": measure,
-        "between": list(parties) if parties else None,
+        "between": list(parties) or None,
         "series": [
             {"unit": unit or None, "points": [p for p in points if (p["unit"] or "") == unit]}
             for unit in units
         ],
-        "measures": read(store, "listing measures", common_measures),
+        "measures": common_measures(store),
     }

@@ -5,18 +5,39 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from dateline.server.deps import PageDep, StoreDep
+from dateline.store import Store
+from dateline.store.search import search_quotes, search_words
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])
+
+
+def find_quotes(
+    store: Store, q: str | None, speaker: str | None = None, since: date | None = None
+) -> list[dict[str, Any]]:
+    """Quotes holding every word of `q` in any form, best match first; all quotes without `q`.
+
+    A `q` with no word in it is the client's mistake (422), not the store's.
+    """
+
+    if q is None:
+        return store.list_quotes(speaker=speaker, since=since)
+    if not search_words(q):
+        raise HTTPException(422, f"q: {q!r} holds no word to look for; give one or more words.")
+    return search_quotes(store, q, speaker=speaker, since=since)
 
 
 @router.get("")
 def quotes(
     *,
     q: Annotated[
-        str | None, Query(description="A phrase the quote contains (case ignored).")
+        str | None,
+        Query(
+            description="Words the quote holds, in any form ('sanction' finds 'sanctions'); "
+            "a word ending in * is a prefix."
+        ),
     ] = None,
     speaker: Annotated[str | None, Query(description="Part of the speaker's name.")] = None,
     since: Annotated[
@@ -25,7 +46,6 @@ def quotes(
     page: PageDep,
     store: StoreDep,
 ) -> dict[str, Any]:
-    """Quotes with speaker and article, newest article first."""
+    """Quotes with speaker and article: best match first with `q`, else newest article first."""
 
-    found = store.list_quotes(speaker=speaker, contains=q, since=since)
-    return page.slice(found)
+    return page.slice(find_quotes(store, q, speaker, since))

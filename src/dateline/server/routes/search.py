@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from dateline.server.deps import StoreDep, read
-from dateline.server.queries.actors import search_actors
 from dateline.server.queries.articles import list_articles
+from dateline.server.routes.quotes import find_quotes
+from dateline.store.actors import search_actors
 
 router = APIRouter(prefix="/api/search", tags=["search"])
 
@@ -25,11 +26,11 @@ def search(
     found_articles, article_total = read(
         store, "searching articles", list_articles, q, None, None, None, None, limit, 0
     )
-    found_actors, actor_total = read(store, "searching actors", search_actors, q, None, limit, 0)
-    quotes = store.list_quotes(contains=q)
+    found_actors = search_actors(store, q)
+    found_quotes = find_quotes(store, q)
     return {
         "q": q,
         "articles": {"items": found_articles, "total": article_total},
-        "actors": {"items": found_actors, "total": actor_total},
-        "quotes": {"items": quotes[:limit], "total": len(quotes)},
+        "actors": {"items": found_actors[:limit], "total": len(found_actors)},
+        "quotes": {"items": found_quotes[:limit], "total": len(found_quotes)},
     }

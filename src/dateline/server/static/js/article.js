@@ -15,7 +15,7 @@ function factSpans(article) {
   article.quotes.forEach((q, i) => ranges.push({ start: q.span.start, end: q.span.end, kind: "quote", id: `quote-${q.span.start}`, key: `q${i}`,
     tip: `<b>${q.kind} quote</b> by ${esc(q.speaker_name || "unknown speaker")}` }));
   article.events.forEach((e, i) => ranges.push({ start: e.span.start, end: e.span.end, kind: "event", id: `event-${e.span.start}`, key: `e${i}`,
-    tip: `<b>${esc(e.type)}</b> ${esc(e.actor_names.join(", ") || "—")} → ${esc(e.target_names.join(", ") || "—")}${e.place ? "<br>at " + esc(e.place) : ""}${e.date ? " on " + esc(e.date) : ""}` }));
+    tip: `<b>${esc(e.type)}</b>${e.intensity != null ? " " + signed(e.intensity) : ""} ${esc(e.actor_names.join(", ") || "—")} → ${esc(e.target_names.join(", ") || "—")}${e.place ? "<br>at " + esc(e.place) : ""}${e.date ? " on " + esc(e.date) : ""}` }));
   // Tokens must not overlap: keep the earlier (then longer) one.
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];

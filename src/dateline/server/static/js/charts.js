@@ -47,8 +47,8 @@ function timelineChart(events) {
   timeTicks(t0, t1, 4).forEach((t, i) => { svg += `<text x="${x(t)}" y="${axisY + 16}" text-anchor="${anchor(i, 4)}">${ymd(t)}</text>`; });
   dated.forEach((e) => {
     const y = T + types.indexOf(e.type) * row + row / 2;
-    const who = [...e.sources, ...e.targets].map((a) => esc(a.name)).join(", ");
-    svg += `<a href="/articles/${encodeURIComponent(e.article_id)}#event-${e.start}"><circle cx="${x(dayOf(e.date))}" cy="${y}" r="6" fill="${typeColour(e.type)}" fill-opacity=".85" data-tip="<b>${esc(e.type)}</b> ${esc(e.date)}<br>${who}${e.place ? "<br>at " + esc(e.place) : ""}"/></a>`;
+    const who = e.participants.map((a) => esc(a.name)).join(", ");
+    svg += `<a href="/articles/${encodeURIComponent(e.article_id)}#event-${e.start}"><circle cx="${x(dayOf(e.date))}" cy="${y}" r="6" fill="${typeColour(e.type)}" fill-opacity=".85" data-tip="<b>${esc(e.type)}</b>${e.intensity != null ? " " + signed(e.intensity) : ""} ${esc(e.date)}<br>${who}${e.place ? "<br>at " + esc(e.place) : ""}"/></a>`;
   });
   return svg + "</svg>";
 }
@@ -57,7 +57,7 @@ function timelineChart(events) {
 function dyadChart(months, types) {
   if (!months.length) return '<div class="empty">No events between these two sides yet.</div>';
   const W = 760, H = 300, L = 44, R = 50, T = 16, B = 40;
-  const maxCount = Math.max(...months.map((m) => m.count), 1);
+  const maxCount = Math.max(...months.map((m) => m.events), 1);
   const ticks = niceTicks(0, maxCount, Math.min(maxCount, 5)).filter((v) => Number.isInteger(v));
   const top = ticks[ticks.length - 1] || maxCount;
   const band = (W - L - R) / months.length, bar = Math.min(48, band * 0.7);
@@ -84,7 +84,7 @@ function dyadChart(months, types) {
   });
   if (line.length) {
     svg += `<polyline fill="none" stroke="#14213d" stroke-width="2" stroke-dasharray="4 3" points="${line.map((p) => p[0] + "," + p[1]).join(" ")}"/>`;
-    line.forEach(([cx, cy, m]) => { svg += `<circle cx="${cx}" cy="${cy}" r="4" fill="#14213d" data-tip="${m.month}: mean intensity ${m.mean_intensity.toFixed(1)}"/>`; });
+    line.forEach(([cx, cy, m]) => { svg += `<circle cx="${cx}" cy="${cy}" r="4" fill="#14213d" data-tip="${m.month}: mean intensity ${signed(m.mean_intensity)} over ${m.events} event(s)"/>`; });
   }
   return svg + "</svg>";
 }
@@ -109,7 +109,7 @@ function seriesChart(points, unit) {
   if (levels.length > 1) svg += `<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="${levels.map((p) => x(dayOf(p.when)) + "," + y(p.value)).join(" ")}"/>`;
   dated.forEach((p) => {
     const tip = `<b>${esc(p.text)}</b> = ${esc(formatValue(p.value, p.unit))}<br>${esc(p.measure)}<br>period ${esc(p.period || "—")} · ${esc(p.title || p.article_id)}`;
-    svg += `<a href="/articles/${encodeURIComponent(p.article_id)}#amount-${p.start}"><circle cx="${x(dayOf(p.when))}" cy="${y(p.value)}" r="5.5" fill="${p.change ? "#fff" : "#1f5fbf"}" stroke="#1f5fbf" stroke-width="2" data-tip="${tip}"/></a>`;
+    svg += `<a href="/articles/${encodeURIComponent(p.article_id)}#amount-${p.span.start}"><circle cx="${x(dayOf(p.when))}" cy="${y(p.value)}" r="5.5" fill="${p.change ? "#fff" : "#1f5fbf"}" stroke="#1f5fbf" stroke-width="2" data-tip="${tip}"/></a>`;
   });
   return svg + "</svg>";
 }

@@ -58,8 +58,14 @@ function actorLink(a) {
   return `<a href="/actors/${a.id}">${esc(a.name)}</a>`;
 }
 
+// The actors on one side ("source" or "target") of a stored event, as links.
+function sideLinks(e, side) {
+  return e.participants.filter((p) => p.side === side).map(actorLink).join(", ") || "—";
+}
+
+const signed = (x) => (x > 0 ? "+" : "") + x.toFixed(1);
+
 function eventLine(e) {
-  const side = (list) => list.map(actorLink).join(", ") || "—";
-  return `<span class="badge type">${esc(e.type)}</span> ${side(e.sources)} → ${side(e.targets)}
+  return `<span class="badge type">${esc(e.type)}</span>${e.intensity != null ? `<span class="badge" title="intensity, -10 conflict to +10 cooperation">${signed(e.intensity)}</span>` : ""} ${sideLinks(e, "source")} → ${sideLinks(e, "target")}
     <div class="meta">${esc(e.date || "")}${e.place ? " · " + esc(e.place) : ""} · <a href="/articles/${encodeURIComponent(e.article_id)}#event-${e.start}">${esc(e.title || e.article_id)}</a></div>`;
 }

@@ -12,7 +12,7 @@ async function show() {
   const charts = f.series.map((s) => `<section class="card"><h2>${esc(s.unit || "no unit")} · ${s.points.length} value(s)</h2>${seriesChart(s.points, s.unit)}
     <table class="list"><tr><th>when</th><th>value</th><th>as written</th><th>measure</th><th>article</th></tr>${s.points.map((p) =>
       `<tr><td>${esc(p.period || p.published || "")}</td><td>${esc(formatValue(p.value, p.unit))}${p.change ? " (change)" : ""}</td><td>${esc(p.text)}</td><td>${esc(p.measure)}</td>
-       <td><a href="/articles/${encodeURIComponent(p.article_id)}#amount-${p.start}">${esc(p.title || p.article_id)}</a></td></tr>`).join("")}</table></section>`);
+       <td><a href="/articles/${encodeURIComponent(p.article_id)}#amount-${p.span.start}">${esc(p.title || p.article_id)}</a></td></tr>`).join("")}</table></section>`);
   document.getElementById("page").innerHTML = `
     <h1>Figures${f.measure ? ": " + esc(f.measure) : ""}${f.between ? " between " + esc(f.between.join(" and ")) : ""}</h1>
     <form class="card filters" method="get" action="/figures">

@@ -25,7 +25,7 @@ async function showSearch(q) {
     <div class="cols3">
       <section class="card" id="found-articles"><h2>Articles (${found.articles.total})</h2>${list(found.articles.items, articleItem)}</section>
       <section class="card" id="found-actors"><h2>Actors (${found.actors.total})</h2>${list(found.actors.items, (a) =>
-        `<li>${actorLink(a)} <span class="badge">${esc(a.kind)}</span>${a.country ? `<span class="badge">${esc(a.country)}</span>` : ""}<div class="meta">${a.articles} article(s)</div></li>`)}</section>
+        `<li>${actorLink({ id: a.actor_id, name: a.name })} <span class="badge">${esc(a.kind)}</span>${a.country ? `<span class="badge">${esc(a.country)}</span>` : ""}<div class="meta">${a.articles} article(s)</div></li>`)}</section>
       <section class="card" id="found-quotes"><h2>Quotes (${found.quotes.total})</h2>${list(found.quotes.items, quoteItem)}</section>
     </div>`;
 }
