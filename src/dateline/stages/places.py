@@ -16,6 +16,7 @@ from dateline.knowledge.gazetteer import (
     REGION_WORDS,
     find_city,
     find_region,
+    find_subdivision,
     find_town,
     fold_place_name,
     region_core,
@@ -131,16 +132,28 @@ def _place_dateline_by_agency(parsed: ParsedDoc, places: dict[str, Place]) -> No
 
 
 def _geocode(place: Place, article_countries: list[str]) -> None:
-    """Coordinates for a region, a city, or a small town of the article's countries."""
+    """Coordinates for a region, a city, or a small town of the article's countries.
+
+    A name with a region word ("Kursk region") is a subdivision, placed at
+    the centre the ISO 3166-2 data gives, else at the mean of its towns. A
+    bare name is a city first ("Washington"), then a state or province
+    ("California"), then a small town of a country the article is about.
+    """
 
     if region_core(place.name) is not None:
         place.kind = "region"
-        if (region := find_region(place.name, article_countries)) is not None:
-            place.country, place.lat, place.lon = region.country, region.lat, region.lon
+        found = find_subdivision(place.name, article_countries) or find_region(
+            place.name, article_countries
+        )
+        if found is not None:
+            place.country, place.lat, place.lon = found.country, found.lat, found.lon
         return
     if (city := find_city(place.name, article_countries)) is not None:
         place.country, place.lat, place.lon = city.country, city.lat, city.lon
         place.kind = "city"
+    elif (subdivision := find_subdivision(place.name, article_countries)) is not None:
+        place.country, place.lat, place.lon = subdivision.country, subdivision.lat, subdivision.lon
+        place.kind = "region"
     elif article_countries and (town := find_town(place.name, article_countries)) is not None:
         place.country, place.lat, place.lon = town.country, town.lat, town.lon
         place.kind = "city"
