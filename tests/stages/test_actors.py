@@ -346,3 +346,16 @@ if __name__ == "__main__":
     for gold_path in paths:
         print(gold_path.name, score_files(model, [gold_path]).report())
     print("all", score_files(model, paths).report())
+
+
+def test_speaker_named_by_description_is_an_actor_with_role_and_country(nlp: Language) -> None:
+    """PolNeAR-style attribution to an unnamed official (text from the corpus)."""
+
+    text = (
+        "Israeli Prime Minister Ehud Barak has agreed to US mediation in the final status "
+        "talks with the Palestinians, a senior Israeli official said."
+    )
+    actors = {a.name: a for a in extract_actors(parse_article(read_text(text, id="t"), nlp))}
+    official = actors["a senior Israeli official"]
+    assert (official.kind, official.role, official.country) == ("person", "Official", "ISR")
+    assert "Ehud Barak" in actors

@@ -367,3 +367,99 @@ def test_surname_the_actors_stage_missed_still_names_the_speaker(nlp: Language) 
     maher = actor(text, "maher", "person", "Bill Maher")
     quotes = extract_quotes(parse(nlp, text), [sanders, maher])
     assert by_kind(quotes, "direct")[0][1] == "sanders"
+
+
+# --- PolNeAR passages (shared/corpus/polnear, dev split) ----------------------
+
+
+def through_actors(nlp: Language, text: str) -> tuple[dict[str, Actor], list[Quote]]:
+    from dateline.stages.actors import extract_actors
+
+    parsed = parse(nlp, text)
+    actors = extract_actors(parsed)
+    return {a.id: a for a in actors}, extract_quotes(parsed, actors)
+
+
+def speaker_name(actors: dict[str, Actor], quote: Quote) -> str | None:
+    return actors[quote.speaker].name if quote.speaker else None
+
+
+def test_described_speaker_is_an_actor_of_its_own(nlp: Language) -> None:
+    text = (
+        "Former Obama adviser David Axelrod on Wednesday called on Howard Dean to apologize "
+        "to Donald Trump.\n\n“My reaction, that was outrageous,” Obama's former campaign "
+        "strategist said in an interview with CNN’s Wolf Blitzer. “He, like Donald Trump, has "
+        "refused to apologize for an outrageous statement. He really should.”"
+    )
+    actors, quotes = through_actors(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [speaker_name(actors, q) for q in direct] == ["Obama's former campaign strategist"] * 2
+    assert actors[direct[0].speaker or ""].kind == "person"
+
+
+def test_a_report_that_says_something_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "The middle one-fifth paid 8.9 percent, the agency said in a June report, and those in "
+        "the bottom fifth of incomes paid 0.8 percent. The report said that the top 1 percent "
+        "paid 25.4 percent of all federal taxes."
+    )
+    actors, quotes = through_actors(nlp, text)
+    names = {a.name: a.kind for a in actors.values()}
+    assert names.get("the agency") == "organization"
+    assert not any("report" in name.lower() for name in names)
+    reported = {q.text: speaker_name(actors, q) for q in quotes}
+    assert reported.get("the top 1 percent paid 25.4 percent of all federal taxes") is None
+
+
+def test_split_quote_after_a_title_abbreviation_and_a_quoted_not(nlp: Language) -> None:
+    text = (
+        "Mr. Obama's speech coincided this weekend with massive get-out-the-vote efforts by the "
+        "Clinton campaign, said Minyon Moore, a Clinton adviser.\n\n"
+        '"Are we where we need to be? Probably not," Ms. Moore said. "Are we going to get to '
+        'where we need to be? Absolutely."'
+    )
+    actors, quotes = through_actors(nlp, text)
+    direct = [speaker_name(actors, q) for q in quotes if q.kind == "direct"]
+    assert direct == ["Minyon Moore", "Minyon Moore"]
+
+
+def test_subject_inside_the_quote_does_not_hide_the_speaker(nlp: Language) -> None:
+    text = (
+        '"He would be a great senator. Not good, great. One of the brightest members of the '
+        'entire Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.'
+    )
+    actors, quotes = through_actors(nlp, text)
+    assert [speaker_name(actors, q) for q in quotes] == ["Elijah E. Cummings"]
+
+
+def test_name_with_apposition_between_quote_and_cue(nlp: Language) -> None:
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and "
+        "frankly the president and our military,” Flynn, a top Trump surrogate, said Thursday "
+        "morning on Fox News’s “Fox and Friends.” Michael Flynn has advised Trump."
+    )
+    actors, quotes = through_actors(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct" and q.text.startswith("He's")]
+    assert [speaker_name(actors, q) for q in direct] == ["Michael Flynn"]
+
+
+def test_headline_colon_and_dash_sign_off(nlp: Language) -> None:
+    text = (
+        "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.\n\n"
+        "On this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential "
+        "nominee Gov. Mike Pence said Gennifer Flowers will not attend.\n\n"
+        "Getty/Instagram.\n\n"
+        "”Mr. Trump embodies the lasting legacy of racism in the United States. He has "
+        "empowered white racists to be open with their prejudice. His candidacy has brought "
+        "about social division and strife. He represents our greatest shame.” ― Sonya Herridge\n"
+        "“During the debate Trump said Hispanics live in hell. He is ignorant of our culture "
+        "and lives.”― Pamela Padilla\xa0\n"
+        "Getty/Instagram: photos of the debate night crowd."
+    )
+    actors, quotes = through_actors(nlp, text)
+    found = {q.text: (q.kind, speaker_name(actors, q)) for q in quotes}
+    headline = "Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp"
+    assert found[headline] == ("indirect", "Mike Pence")
+    sign_off = next(v for k, v in found.items() if k.startswith("Mr. Trump embodies"))
+    assert sign_off == ("direct", "Sonya Herridge")
+    assert not any(k.startswith("photos") for k in found)

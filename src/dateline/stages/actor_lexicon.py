@@ -114,3 +114,15 @@ def sector_from_name(name: str) -> str | None:
         if word in words:
             return sector
     return None
+
+
+def speaker_body_heads() -> frozenset[str]:
+    """Common nouns that speak as an organisation: "the board said"."""
+
+    return frozenset(w.casefold() for w in _words_by_class().get("speaker_body", ()))
+
+
+def not_speaker_heads() -> frozenset[str]:
+    """Common nouns that "say" things but are texts, not actors: "the report said"."""
+
+    return frozenset(w.casefold() for w in _words_by_class().get("not_speaker", ()))

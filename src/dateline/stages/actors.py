@@ -29,6 +29,7 @@ from dateline.stages.actor_lexicon import (
     sector_from_name,
 )
 from dateline.stages.actor_names import Name, agree_on_kinds, entity_names
+from dateline.stages.actor_speakers import DescribedSpeaker, described_speakers
 from dateline.stages.actor_titles import (
     RoleCue,
     body_nominals,
@@ -517,6 +518,42 @@ def _add_body_nominals(reg: _Registry, doc: Doc, claimed: set[int]) -> None:
             reg.mention(key, start, end)
 
 
+def _add_described_speakers(reg: _Registry, doc: Doc, claimed: set[int]) -> None:
+    """Speakers named by description ("a senior US official said") become actors.
+
+    A definite role nominal ("the spokesman") is the named holder of that
+    role when the article names one; otherwise, and for every indefinite or
+    plural description, the description is an actor of its own, one per
+    distinct wording.
+    """
+
+    persons = [(k, d) for k, d in reg.drafts.items() if d.kind == "person" and d.role is not None]
+    for described in described_speakers(doc, claimed):
+        start, end = _char_range(doc, described.start, described.end)
+        if described.definite and described.role is not None:
+            country = country_by_iso3(described.country or "")
+            cue = RoleCue(described.role, country, described.start, described.end)
+            holder = _holder_of(cue, persons, start)
+            if holder is not None:
+                reg.mention(holder, start, end)
+                continue
+        key = _described_key(doc, described)
+        draft = reg.draft(key, described.text(doc), described.kind)
+        draft.role = draft.role or described.role
+        draft.country = draft.country or described.country
+        draft.sector = draft.sector or described.sector
+        reg.mention(key, start, end)
+
+
+def _described_key(doc: Doc, described: DescribedSpeaker) -> str:
+    """One actor per wording, whatever its article: "the spokesman" twice is one."""
+
+    words = [t.lower_ for t in doc[described.start : described.end]]
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return "described:" + " ".join(words)
+
+
 def _scan_surfaces(reg: _Registry, doc: Doc, header: tuple[int, int]) -> None:
     """Find every further occurrence of each actor's names, longest first.
 
@@ -638,6 +675,8 @@ def extract_actors(parsed: ParsedDoc) -> list[Actor]:
     _add_role_nominals(reg, doc, person_tokens | title_tokens, person_starts)
     other_tokens = _tokens_in(doc, reg.claimed_ranges(("organization", "country")))
     _add_body_nominals(reg, doc, other_tokens | title_tokens)
+    all_tokens = _tokens_in(doc, [(s, e) for s, e, _ in reg.claimed])
+    _add_described_speakers(reg, doc, all_tokens)
     return _finish(reg)
 
 

@@ -149,4 +149,8 @@ def _borrowed_subject(verb: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+    """The verb's subject; of two (the parser may take a word of the quote for
+    one: `"... One of the brightest," Cummings said`) the nearer."""
+
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None

@@ -8,7 +8,6 @@ span of its words and of its cue, so a reader sees why it was attributed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -16,6 +15,7 @@ from spacy.tokens import Token
 from dateline.model import Actor, Quote, QuoteKind
 from dateline.parsing import ParsedDoc
 from dateline.stages.quote_cues import SpeechVerb, cue_subject, match_cue
+from dateline.stages.quote_headlines import line_attributions
 from dateline.stages.quote_marks import QuotedText, find_quoted_texts, paragraph_bounds
 from dateline.stages.quote_speakers import SpeakerResolver
 
@@ -29,8 +29,9 @@ UNCUED_QUOTE_WORDS = 6
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
 TRAILING = " \t\n,.;:!?—–-"
-# A full stop that ends a sentence, not an abbreviation ("the Sept. 16 debate").
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s*$|\s+[^\sa-z0-9])")
+QUOTE_CHARS = frozenset("\"“”«»„‘’'‹›‚")
+# The attribution between two parts of a split quote is never longer.
+MAX_ATTRIBUTION_CHARS = 200
 
 
 @dataclass
@@ -56,9 +57,10 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
     taken = [(c.start, c.end) for c in direct]
     inside = [(q.open_at, q.close_at) for q in quoted]
     reported = _reported_candidates(parsed, paragraphs, inside, taken)
-    candidates = sorted(direct + reported, key=lambda c: c.start)
-
     resolver = SpeakerResolver(actors, quoted=inside)
+    headlines = _headline_candidates(parsed, quoted, direct + reported, resolver, actors)
+    candidates = sorted(direct + reported + headlines, key=lambda c: c.start)
+
     quotes: list[Quote] = []
     for candidate in candidates:
         if candidate.cue is not None:
@@ -98,6 +100,48 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], char: int) -> tuple[int, in
     return 0, 0
 
 
+# --- headlines and sign-offs ---------------------------------------------------
+
+
+def _headline_candidates(
+    parsed: ParsedDoc,
+    quoted: list[QuotedText],
+    found: list[_Candidate],
+    resolver: SpeakerResolver,
+    actors: list[Actor],
+) -> list[_Candidate]:
+    """Lines attributed by punctuation ("Pence: ...", "... — Putin").
+
+    A direct quote on such a line that has no cue of its own takes the name
+    as its speaker; a line with no quotation marks is reported speech. Only
+    names of a person or organisation the article knows count.
+    """
+
+    speaking = {a.id for a in actors if a.kind in ("person", "organization")}
+    added: list[_Candidate] = []
+    for line in line_attributions(parsed.doc):
+        if resolver.resolve(line.name_head) not in speaking:
+            continue
+        overlapping = [c for c in found if c.start < line.end and line.start < c.end]
+        if overlapping:
+            for candidate in overlapping:
+                if candidate.kind == "direct" and candidate.cue is None:
+                    candidate.cue, candidate.subject = [line.cue], line.name_head
+                    candidate.continues = False
+            continue
+        start, end = line.start, line.end
+        marked = parsed.text[start] in QUOTE_CHARS
+        while start < end and parsed.text[start] in QUOTE_CHARS:
+            start += 1
+        while end > start and parsed.text[end - 1] in QUOTE_CHARS | {".", ","}:
+            end -= 1
+        # A line that is one quotation is direct speech; quoted words inside a
+        # headline ("... It's 'in Their Heads.'") leave the line reported.
+        kind: QuoteKind = "direct" if marked else "indirect"
+        added.append(_Candidate(kind, start, end, [line.cue], line.name_head, 0.8))
+    return added
+
+
 # --- direct quotes -----------------------------------------------------------
 
 
@@ -120,15 +164,15 @@ def _direct_candidate(
     after = _context_after(parsed, quote, quoted, paragraphs)
     before = _context_before(parsed, quote, quoted, paragraphs)
     lead_in = [] if any(t.is_alpha for t in before) else _lead_in(parsed, quote, paragraphs)
-    post = _first_cue(after)
-    pre = _first_cue(list(reversed(before)))
+    post = _first_cue(after, quoted)
+    pre = _first_cue(list(reversed(before)), quoted)
     post_adjacent = post is not None and _adjacent_after(after, post[0])
     if ends_sentence and not post_adjacent:
         post = None
     pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
     if pre is None and lead_in:
         # `Cruz continued:` closing the paragraph before introduces this one.
-        pre = _first_cue(list(reversed(lead_in)))
+        pre = _first_cue(list(reversed(lead_in)), quoted)
         pre_adjacent = pre is not None
     confidence = 1.0 if quote.closed else 0.5
     cue: list[Token] | None
@@ -141,7 +185,10 @@ def _direct_candidate(
         far = [found for found in (post, pre) if found is not None and found[1].reported]
         cue = far[0][0] if far and len(words) > SHORT_QUOTE_WORDS else None
     if cue is not None:
-        return _Candidate("direct", quote.start, quote.end, cue, cue_subject(cue), confidence)
+        subject = cue_subject(cue)
+        if post is not None and cue is post[0]:
+            subject = _speaker_between(after, cue, subject)
+        return _Candidate("direct", quote.start, quote.end, cue, subject, confidence)
     starts_sentence = not any(t.is_alpha for t in before)
     if len(words) < UNCUED_QUOTE_WORDS or not starts_sentence or _is_title(words):
         return None
@@ -152,7 +199,7 @@ def _direct_candidate(
         None,
         None,
         confidence * 0.8,
-        continues=_follows_quote(text, quote, quoted),
+        continues=_follows_quote(parsed, quote, quoted),
     )
 
 
@@ -226,12 +273,26 @@ def _token_index_at(parsed: ParsedDoc, char: int) -> int:
     return len(parsed.doc)
 
 
-def _first_cue(tokens: list[Token]) -> tuple[list[Token], SpeechVerb] | None:
+def _first_cue(
+    tokens: list[Token], quoted: list[QuotedText]
+) -> tuple[list[Token], SpeechVerb] | None:
+    inside = [(q.open_at, q.close_at) for q in quoted]
     for token in tokens:
         found = match_cue(token)
-        if found is not None and not any(t.dep_ == "neg" for t in token.children):
+        if found is not None and not _negated(token, inside):
             return found
     return None
+
+
+def _negated(verb: Token, inside_marks: list[tuple[int, int]]) -> bool:
+    """ "did not say": a negation of the cue itself. The parser sometimes hangs
+    a quoted "not" on the cue (`"Probably not," Ms. Moore said`); words inside
+    quotation marks are the speaker's, not the writer's, so they do not count."""
+
+    return any(
+        child.dep_ == "neg" and not any(start <= child.idx < end for start, end in inside_marks)
+        for child in verb.children
+    )
 
 
 def _adjacent_after(after: list[Token], cue: list[Token]) -> bool:
@@ -242,6 +303,23 @@ def _adjacent_after(after: list[Token], cue: list[Token]) -> bool:
     subject = cue_subject(cue)
     allowed = {t.i for t in subject.subtree} if subject is not None else set()
     return all(t.is_punct or t.i in allowed for t in after if t.i < cue[0].i)
+
+
+def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None) -> Token | None:
+    """In `"...," Tulsa police Chief Chuck Jordan said` the words between the
+    quote and its cue are the speaker, however the parser took them: when the
+    subject found lies elsewhere, the last noun before any apposition is its
+    head."""
+
+    between = [t for t in after if t.i < cue[0].i and not t.is_space]
+    while between and between[0].is_punct:
+        between.pop(0)
+    if not between or (subject is not None and between[0].i <= subject.i <= between[-1].i):
+        return subject
+    # The name ends where an apposition begins: "Flynn, a top Trump surrogate,".
+    cut = next((k for k, t in enumerate(between) if t.is_punct and t.text != "."), len(between))
+    nouns = [t for t in between[:cut] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else subject
 
 
 def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
@@ -272,21 +350,32 @@ def _is_title(words: list[str]) -> bool:
     return len(words) <= SHORT_QUOTE_WORDS * 2 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
-def _follows_quote(text: str, quote: QuotedText, quoted: list[QuotedText]) -> bool:
+def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText]) -> bool:
     """True when nothing but the attribution of the previous quote stands before
-    this one: `"A," he said.` then `"B."` continues the same speaker."""
+    this one: `"A," he said.` then `"B."` continues the same speaker.
+
+    The gap is read as tokens, so the full stop of a title (`"A," Mr. Obama
+    said. "B."`) is not mistaken for the end of the attribution.
+    """
 
     earlier = [q for q in quoted if q.close_at <= quote.open_at]
     if not earlier:
         return False
-    gap = text[earlier[-1].close_at : quote.open_at]
-    if len(gap) > 200:
+    gap_start = earlier[-1].close_at
+    if quote.open_at - gap_start > MAX_ATTRIBUTION_CHARS:
         return False
-    end = _SENTENCE_BREAK.search(gap)
-    attribution, rest = (gap[: end.start()], gap[end.end() :]) if end else (gap, "")
+    gap = [
+        t
+        for t in parsed.doc
+        if gap_start <= t.idx < quote.open_at and not t.is_space and t.text not in QUOTE_CHARS
+    ]
+    stop = next((i for i, t in enumerate(gap) if t.text in SENTENCE_END), len(gap))
+    attribution, rest = gap[:stop], gap[stop + 1 :]
     # A quote that opens the paragraph after one ending in a quote (or its
     # attribution) continues it: the paragraph break may stand in the gap.
-    return "\n" not in attribution.strip() and not any(char.isalnum() for char in rest)
+    text = parsed.text
+    crosses_paragraph = bool(attribution) and "\n" in text[attribution[0].idx : attribution[-1].idx]
+    return not crosses_paragraph and not any(t.is_alpha or t.is_digit for t in rest)
 
 
 # --- reported speech -----------------------------------------------------------
@@ -308,7 +397,7 @@ def _reported_candidates(
         if matched is None or not matched[1].reported:
             continue
         cue = matched[0]
-        if any(c.dep_ == "neg" for c in token.children):
+        if _negated(token, inside_marks):
             continue
         para = _paragraph_of(paragraphs, token.idx)
         if cue[-1].dep_ == "prep":

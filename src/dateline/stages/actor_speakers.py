@@ -1,0 +1,136 @@
+"""Speakers the text names by description: "a senior official said".
+
+News copy often attributes words to someone it does not name: "the White
+House spokesman", "a source close to the talks", "the ministry", "analysts".
+The description is still the text saying who spoke, so the subject of a
+speech verb that is a common-noun phrase becomes an actor named by the
+phrase as written. A pronoun is never one (the quote stage resolves those),
+nor is a text that "says" something ("the report said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+from dateline.knowledge.organizations import government_of
+from dateline.knowledge.roles import Role, split_role_phrase
+from dateline.model import ActorKind
+from dateline.stages.actor_lexicon import not_speaker_heads, sector_from_name, speaker_body_heads
+from dateline.stages.quote_cues import cue_subject, match_cue
+from dateline.stages.quote_marks import find_quoted_texts
+
+# Post-modifiers kept in the name: "a spokesman for Clinton", "a source close
+# to the talks", "officials at the ministry". Longer ones are clauses.
+_KEPT_RIGHT_DEPS = frozenset({"prep", "amod", "compound"})
+MAX_MODIFIER_TOKENS = 7
+_LEADING_JUNK = frozenset({"and", "but", "or", "so", "then", "also"})
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedSpeaker:
+    """A description that speaks: token range, kind, and what the words tell."""
+
+    start: int
+    end: int
+    kind: ActorKind
+    role: Role | None
+    country: str | None
+    sector: str | None
+    definite: bool
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def described_speakers(doc: Doc, claimed: set[int]) -> list[DescribedSpeaker]:
+    """Common-noun subjects of speech cues outside quotation marks, in text order.
+
+    `claimed` holds the tokens already in an actor mention: a subject whose
+    head is one of them is already an actor ("Russian President Putin").
+    """
+
+    inside = [(q.open_at, q.close_at) for q in find_quoted_texts(doc.text)]
+    found: dict[int, DescribedSpeaker] = {}
+    for token in doc:
+        if any(start <= token.idx < end for start, end in inside):
+            continue
+        matched = match_cue(token)
+        if matched is None:
+            continue
+        if not _attributes_words(matched[0], inside):
+            continue
+        subject = cue_subject(matched[0])
+        if subject is None or subject.i in claimed or subject.i in found:
+            continue
+        if subject.head.i != matched[0][-1].i and match_cue(subject.head) is None:
+            continue  # borrowed from a verb that is no speech: "the goals are to ... continue"
+        described = _describe(subject)
+        if described is not None:
+            found[subject.i] = described
+    return sorted(found.values(), key=lambda d: d.start)
+
+
+def _attributes_words(cue: list[Token], inside: list[tuple[int, int]]) -> bool:
+    """The cue reports a clause ("said that ...", "according to") or stands in
+    a sentence with a quotation: "Pumping also continues" is no speech."""
+
+    verb = cue[0]
+    if cue[-1].dep_ == "prep" or any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    sentence = verb.sent
+    return any(start < sentence.end_char and sentence.start_char < end for start, end in inside)
+
+
+def _describe(subject: Token) -> DescribedSpeaker | None:
+    if subject.pos_ != "NOUN" or not subject.is_alpha or subject.is_upper:
+        return None
+    head = subject.lemma_.casefold()
+    if head in not_speaker_heads() or subject.lower_ in not_speaker_heads():
+        return None
+    tokens = _phrase(subject)
+    if not tokens:
+        return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    phrase = subject.doc[start:end].text
+    role, country = split_role_phrase(phrase)
+    body = head in speaker_body_heads() or subject.lower_ in speaker_body_heads()
+    government = government_of(phrase)
+    kind: ActorKind = "organization" if body or government is not None else "person"
+    if kind == "organization":
+        role = None
+        country_code = government.iso3 if government is not None else None
+        sector = "government" if government is not None else sector_from_name(subject.text)
+    else:
+        country_code = None
+        sector = role.sector if role is not None else None
+    if country_code is None and country is not None:
+        country_code = country.iso3
+    definite = tokens[0].lower_ == "the"
+    return DescribedSpeaker(start, end, kind, role, country_code, sector, definite)
+
+
+def _phrase(subject: Token) -> list[Token]:
+    """The subject's words without relative clauses, appositions or long
+    post-modifiers ("a spokesman for Clinton, who ..." -> "a spokesman for
+    Clinton"); empty when the words kept are not one run of the text."""
+
+    left = [t for t in subject.lefts for t in t.subtree]
+    right: list[Token] = []
+    for child in subject.rights:
+        if child.dep_ not in _KEPT_RIGHT_DEPS:
+            break
+        subtree = list(child.subtree)
+        if len(subtree) > MAX_MODIFIER_TOKENS or any(
+            t.is_punct or t.pos_ in ("VERB", "AUX") for t in subtree
+        ):
+            break
+        right.extend(subtree)
+    tokens = sorted([*left, subject, *right], key=lambda t: t.i)
+    # Keep one contiguous run ending in the subject's right part.
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _LEADING_JUNK):
+        tokens.pop(0)
+    contiguous = all(b.i == a.i + 1 for a, b in pairwise(tokens))
+    return tokens if contiguous else []
