@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -119,3 +120,15 @@ def parse_articles(
 
 def parse_article(article: Article, nlp: Language) -> ParsedDoc:
     return next(parse_articles([article], nlp))
+
+
+def check_model(name: str | None = None) -> None:
+    """Raise `ModelNotFound` here if the pipeline is not installed.
+
+    Worker processes load the model themselves; checking in the parent first
+    turns a missing model into one clear message instead of failing workers.
+    """
+
+    resolved = model_name(name)
+    if not (spacy.util.is_package(resolved) or Path(resolved).is_dir()):
+        raise ModelNotFound(resolved)

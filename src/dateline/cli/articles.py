@@ -4,12 +4,49 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
 from dateline.cli import main
 from dateline.cli.common import Tally, db_option, fail, model_option, paths_argument
 from dateline.errors import DatelineError
+
+INTERRUPTED = 130
+"""Exit status of a run stopped by Ctrl-C, as shells report SIGINT."""
+
+
+def _workers_option(default_help: str) -> Any:
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help=f"Worker processes, each loading the model once. Default: {default_help}. "
+        "Input that fits in one batch runs in this process.",
+    )
+
+
+dask_option = click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="SCHEDULER_ADDRESS|local",
+    help="Run extraction on a Dask cluster: a scheduler address (tcp://host:8786) or "
+    "'local' for a LocalCluster of --workers processes. See docs/cluster.md.",
+)
+batch_size_option = click.option(
+    "--batch-size",
+    default=32,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Articles per batch: the unit sent to a worker and written in one transaction.",
+)
+
+
+def _resolve_workers(workers: int | None) -> int:
+    from dateline.scale import default_workers
+
+    return workers if workers is not None else default_workers()
 
 
 @main.command()
@@ -23,32 +60,47 @@ from dateline.errors import DatelineError
     help="table: readable text; jsonl: one object per article in the gold shape, with spans.",
 )
 @model_option
-def extract(paths: tuple[str, ...], output_format: str, model: str | None) -> None:
+@_workers_option("all cores")
+@dask_option
+@batch_size_option
+def extract(
+    paths: tuple[str, ...],
+    output_format: str,
+    model: str | None,
+    workers: int | None,
+    dask_address: str | None,
+    batch_size: int,
+) -> None:
     """Print the facts of each article in PATHS (files or folders); nothing is stored.
 
     PATHS may be .txt files (one dispatch each), .jsonl files (records with
     id, text, date, source, title, url; gold files keep their ids) or folders,
-    read recursively.
+    read recursively. Output keeps the input order whatever the --workers.
     """
 
     from dateline.output import extraction_to_dict
-    from dateline.pipeline import extract_articles
     from dateline.readers import read_paths
     from dateline.render import render_article
+    from dateline.scale import ParallelExtractor, batched
 
     tally = Tally()
     done = 0
     try:
-        for result in extract_articles(tally.articles(read_paths(paths)), model=model):
-            if isinstance(result, DatelineError):
-                tally.report(result)
-                continue
-            record = extraction_to_dict(result)
-            if output_format == "jsonl":
-                click.echo(json.dumps(record, ensure_ascii=False))
-            else:
-                click.echo(render_article(record) + "\n")
-            done += 1
+        with ParallelExtractor(
+            _resolve_workers(workers), model=model, dask=dask_address
+        ) as extractor:
+            batches = batched(tally.articles(read_paths(paths)), batch_size)
+            for outcomes in extractor.run(batches):
+                for result in outcomes:
+                    if isinstance(result, DatelineError):
+                        tally.report(result)
+                        continue
+                    record = extraction_to_dict(result)
+                    if output_format == "jsonl":
+                        click.echo(json.dumps(record, ensure_ascii=False))
+                    else:
+                        click.echo(render_article(record) + "\n")
+                    done += 1
     except DatelineError as exc:
         fail(str(exc))
     tally.finish(done, "Extracted")
@@ -58,9 +110,32 @@ def extract(paths: tuple[str, ...], output_format: str, model: str | None) -> No
 @paths_argument
 @db_option
 @model_option
-@click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
-def ingest(paths: tuple[str, ...], db_url: str, model: str | None, batch_size: int) -> None:
-    """Extract the articles in PATHS and store them, one transaction per article.
+@_workers_option("all cores")
+@dask_option
+@batch_size_option
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip articles already stored with the same text, e.g. to continue an "
+    "interrupted ingest. Without it every article is extracted again and replaces "
+    "its stored version.",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db_url: str,
+    model: str | None,
+    workers: int | None,
+    dask_address: str | None,
+    batch_size: int,
+    resume: bool,
+) -> None:
+    """Extract the articles in PATHS and store them, streaming in bounded batches.
+
+    Articles are read, extracted (on --workers processes or a --dask cluster)
+    and written batch by batch, so memory stays flat whatever the corpus
+    size. Each batch is one transaction: an interrupted run (Ctrl-C, kill -9)
+    keeps every batch written before it, and `--resume` continues from there
+    with nothing stored twice and nothing lost.
 
     Re-ingesting an article stores it once (its facts are replaced by the new
     extraction). A bad file or record is reported with its file and line and
@@ -69,30 +144,53 @@ def ingest(paths: tuple[str, ...], db_url: str, model: str | None, batch_size: i
 
     from tqdm import tqdm
 
-    from dateline.pipeline import extract_articles
     from dateline.readers import read_paths
+    from dateline.scale import ParallelExtractor
+    from dateline.scale.ingest import IngestCounts, ingest_articles
     from dateline.store import Store
 
     tally = Tally()
-    new = replaced = 0
+    counts = IngestCounts()
+    progress = tqdm(desc="ingest", unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+    def advance(done: int, so_far: IngestCounts) -> None:
+        nonlocal counts
+        counts = so_far
+        if so_far.skipped:
+            progress.set_postfix(skipped=so_far.skipped, refresh=False)
+        progress.update(done)
+
     try:
-        with Store.open(db_url) as store:
-            results = extract_articles(
-                tally.articles(read_paths(paths)), model=model, batch_size=batch_size
+        with (
+            Store.open(db_url) as store,
+            ParallelExtractor(
+                _resolve_workers(workers), model=model, dask=dask_address
+            ) as extractor,
+        ):
+            counts = ingest_articles(
+                tally.articles(read_paths(paths)),
+                store,
+                extractor,
+                batch_size=batch_size,
+                resume=resume,
+                report=tally.report,
+                advance=advance,
             )
-            progress = tqdm(results, desc="ingest", unit=" articles", file=sys.stderr)
-            for result in progress:
-                if isinstance(result, DatelineError):
-                    tally.report(result)
-                    continue
-                try:
-                    if store.save(result):
-                        new += 1
-                    else:
-                        replaced += 1
-                except DatelineError as exc:
-                    tally.report(exc)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(
+            f"Interrupted after storing {counts.stored} article(s) in {db_url}. Every "
+            "article written is complete; run the same command with --resume to continue.",
+            err=True,
+        )
+        sys.exit(INTERRUPTED)
     except DatelineError as exc:
+        progress.close()
         fail(str(exc))
-    click.echo(f"Stored {new + replaced} article(s) in {db_url}: {new} new, {replaced} updated.")
-    tally.finish(new + replaced, "Stored")
+    progress.close()
+    skipped = f", {counts.skipped} already stored" if resume else ""
+    click.echo(
+        f"Stored {counts.stored} article(s) in {db_url}: "
+        f"{counts.new} new, {counts.replaced} updated{skipped}."
+    )
+    tally.finish(counts.stored, "Stored")

@@ -149,6 +149,22 @@ def _delete_orphan_actors(conn: Connection, candidates: set[int]) -> None:
     )
 
 
+_ACTOR_KEY = ("name_key", "kind", "country")
+_FIND_ACTOR = sa.select(actors.c.id, actors.c.sector).where(
+    *(actors.c[column] == sa.bindparam(column) for column in _ACTOR_KEY)
+)
+"""Built once: constructing SQLAlchemy statements per actor dominated ingest time."""
+_SET_SECTOR = (
+    sa.update(actors)
+    .where(actors.c.id == sa.bindparam("row_id"))
+    .values(sector=sa.bindparam("new_sector"))
+)
+_INSERT_ACTOR_BY_DIALECT = {
+    "sqlite": sqlite.insert(actors).on_conflict_do_nothing(),
+    "postgresql": postgresql.insert(actors).on_conflict_do_nothing(),
+}
+
+
 def _insert_ignoring_duplicate(conn: Connection, values: dict[str, Any]) -> None:
     """Insert an actor unless an equal one exists, safe against a concurrent writer.
 
@@ -156,13 +172,8 @@ def _insert_ignoring_duplicate(conn: Connection, values: dict[str, Any]) -> None
     get a plain insert, which is fine for a single writer.
     """
 
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        conn.execute(sqlite.insert(actors).values(**values).on_conflict_do_nothing())
-    elif dialect == "postgresql":
-        conn.execute(postgresql.insert(actors).values(**values).on_conflict_do_nothing())
-    else:
-        conn.execute(sa.insert(actors).values(**values))
+    statement = _INSERT_ACTOR_BY_DIALECT.get(conn.dialect.name, sa.insert(actors))
+    conn.execute(statement, values)
 
 
 def actor_row_id(conn: Connection, actor: Actor) -> int:
@@ -177,41 +188,40 @@ def actor_row_id(conn: Connection, actor: Actor) -> int:
         "kind": actor.kind,
         "country": actor.country or "",
     }
-    query = sa.select(actors.c.id, actors.c.sector).where(
-        *(actors.c[column] == value for column, value in key.items())
-    )
-    row = conn.execute(query).first()
+    row = conn.execute(_FIND_ACTOR, key).first()
     if row is None:
         _insert_ignoring_duplicate(conn, {"name": actor.name, "sector": actor.sector, **key})
-        row = conn.execute(query).one()
+        row = conn.execute(_FIND_ACTOR, key).one()
     elif row.sector is None and actor.sector is not None:
-        conn.execute(sa.update(actors).where(actors.c.id == row.id).values(sector=actor.sector))
+        conn.execute(_SET_SECTOR, {"row_id": row.id, "new_sector": actor.sector})
     return int(row.id)
 
 
 def _save_actors(conn: Connection, extraction: Extraction) -> dict[str, int]:
     article = extraction.article
     local_to_row: dict[str, int] = {}
+    actor_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
     for actor in extraction.actors:
         if actor.id in local_to_row:
             raise StoreError(f"article {article.id}: two actors share the id {actor.id!r}.")
         row_id = actor_row_id(conn, actor)
         local_to_row[actor.id] = row_id
-        conn.execute(
-            sa.insert(article_actors).values(
-                article_id=article.id,
-                local_id=actor.id,
-                actor_id=row_id,
-                role=actor.role,
-                confidence=actor.confidence,
-            )
+        actor_rows.append(
+            {
+                "article_id": article.id,
+                "local_id": actor.id,
+                "actor_id": row_id,
+                "role": actor.role,
+                "confidence": actor.confidence,
+            }
         )
         mention_rows += [
             {"article_id": article.id, "actor_id": row_id, "text": span.text(article.text)}
             | _span_values(span)
             for span in sorted(set(actor.mentions))
         ]
+    _insert_many(conn, article_actors, actor_rows)
     _insert_many(conn, mentions, mention_rows)
     return local_to_row
 
@@ -295,6 +305,7 @@ def _save_amounts(conn: Connection, extraction: Extraction) -> None:
             "approximate": amount.approximate,
             "bound": amount.bound,
             "change": amount.change,
+            "direction": amount.direction,
             "low": amount.low,
             "high": amount.high,
             "parties": _actor_names(extraction, amount.parties),

@@ -1,0 +1,162 @@
+"""One interface over three ways to run extraction: inline, processes, Dask.
+
+The caller hands over batches of articles and receives, for each batch and
+in the same order, the list of its outcomes (an `Extraction`, or the
+`ExtractionFailed` a stage raised). Results come back in input order, so
+the caller can write them as they arrive and a resumed run knows that every
+article before the last stored one was handled.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
+from typing import Protocol, Self
+
+from dateline.errors import DatelineError
+from dateline.model import Article, Extraction
+from dateline.parsing import check_model
+from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
+
+Outcome = Extraction | ExtractionFailed
+
+IN_FLIGHT_PER_WORKER = 2
+"""Batches queued per worker: enough to keep it busy while the parent reads
+and writes, few enough that memory does not depend on the corpus size."""
+
+
+def default_workers() -> int:
+    """The cores this process may run on (all of them, unless restricted)."""
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Backend(Protocol):
+    def submit(self, batch: list[Article]) -> _Pending: ...
+
+    def close(self) -> None: ...
+
+
+class _Pending(Protocol):
+    def get(self) -> list[Outcome]: ...
+
+
+class ParallelExtractor:
+    """Extraction over `workers` processes, or a Dask cluster, or inline.
+
+    `dask` is a scheduler address (``tcp://host:8786``) or ``"local"`` for a
+    LocalCluster of `workers` processes; None uses a process pool on this
+    machine. One worker runs inline in this process; so does a stream that
+    fits in one batch, unless Dask is asked for: starting local workers would
+    cost more than it saves.
+    """
+
+    def __init__(self, workers: int, *, model: str | None = None, dask: str | None = None):
+        if workers < 1:
+            raise DatelineError(f"--workers must be at least 1, not {workers}.")
+        self.workers = workers
+        self.model = model
+        self.dask = dask
+        self._backend: _Backend | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers; batches still running are abandoned, not stored."""
+
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+
+    @property
+    def mode(self) -> str:
+        """How the batches run, for messages: inline, processes or dask."""
+
+        if self._backend is None:
+            return "inline"
+        return "dask" if self.dask else "processes"
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
+        """Outcomes of each batch, in input order, with bounded look-ahead."""
+
+        iterator = iter(batches)
+        peeked = [batch for batch in (next(iterator, None), next(iterator, None)) if batch]
+        stream = chain(peeked, iterator)
+        if self.dask is None and (len(peeked) < 2 or self.workers == 1):
+            for batch in stream:
+                yield extract_batch(batch, self.model)
+            return
+        self._backend = self._start()
+        yield from self._run_remote(stream, self._backend)
+
+    def _start(self) -> _Backend:
+        if self.dask is not None:
+            from dateline.scale.cluster import DaskBackend
+
+            return DaskBackend(self.dask, self.workers, self.model)
+        check_model(self.model)
+        return ProcessBackend(self.workers, self.model)
+
+    def _run_remote(
+        self, batches: Iterator[list[Article]], backend: _Backend
+    ) -> Iterator[list[Outcome]]:
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        pending: deque[_Pending] = deque()
+        for batch in batches:
+            pending.append(backend.submit(batch))
+            if len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _start_worker(model: str | None) -> None:
+    """Worker start-up: leave Ctrl-C to the parent, load and warm the model once.
+
+    A worker forked from a warm parent finds everything loaded already.
+    """
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(model)
+
+
+class ProcessBackend:
+    """A pool of worker processes on this machine, one model each.
+
+    Where the platform can fork, the parent loads and warms the model once
+    and forks the workers from it: they start at once, sharing the loaded
+    tables' memory pages. Elsewhere workers are spawned and warm up alone.
+    """
+
+    def __init__(self, workers: int, model: str | None) -> None:
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if forking:
+            warm_up(model)
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        self.model = model
+        self.pool: Pool = context.Pool(workers, initializer=_start_worker, initargs=(model,))
+
+    def submit(self, batch: list[Article]) -> AsyncResult[list[Outcome]]:
+        return self.pool.apply_async(extract_batch, (batch, self.model))
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()

@@ -1,0 +1,93 @@
+"""The streaming ingest loop: read, extract (anywhere), write in order.
+
+Articles are cut into bounded batches, extracted by a `ParallelExtractor`
+and written by this process one batch per transaction, in input order. A
+run stopped at any point (Ctrl-C, kill -9, a crash) leaves only whole
+articles behind; with `resume` the next run skips every article already
+stored with the same text, so it continues where the last one stopped with
+nothing stored twice and nothing lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from dateline.errors import DatelineError
+from dateline.model import Article, Extraction
+from dateline.scale.batches import batched
+from dateline.scale.extractor import ParallelExtractor
+from dateline.store.progress import already_stored
+from dateline.store.store import Store
+
+
+@dataclass
+class IngestCounts:
+    """What one run did, for the closing message."""
+
+    new: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.replaced
+
+
+def ingest_articles(
+    articles: Iterable[Article],
+    store: Store,
+    extractor: ParallelExtractor,
+    *,
+    batch_size: int = 32,
+    resume: bool = False,
+    report: Callable[[DatelineError], None] = lambda error: None,
+    advance: Callable[[int, IngestCounts], None] = lambda done, counts: None,
+) -> IngestCounts:
+    """Extract and store `articles`; failures go to `report`, progress to `advance`.
+
+    `advance(n, counts)` is called after each written batch with the number
+    of articles it handled, for a progress bar.
+    """
+
+    counts = IngestCounts()
+    batches = batched(articles, batch_size)
+    if resume:
+        batches = _unstored(batches, store, counts, advance)
+    for outcomes in extractor.run(batches):
+        extractions: list[Extraction] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Extraction):
+                extractions.append(outcome)
+            else:
+                counts.failed += 1
+                report(outcome)
+        for saved in store.save_many(extractions):
+            if isinstance(saved, DatelineError):
+                counts.failed += 1
+                report(saved)
+            elif saved:
+                counts.new += 1
+            else:
+                counts.replaced += 1
+        advance(len(outcomes), counts)
+    return counts
+
+
+def _unstored(
+    batches: Iterator[list[Article]],
+    store: Store,
+    counts: IngestCounts,
+    advance: Callable[[int, IngestCounts], None],
+) -> Iterator[list[Article]]:
+    """The batches without the articles a previous run already stored."""
+
+    for batch in batches:
+        stored = already_stored(store, batch)
+        remaining = [article for article in batch if article.id not in stored]
+        if stored:
+            counts.skipped += len(batch) - len(remaining)
+            advance(len(batch) - len(remaining), counts)
+        if remaining:
+            yield remaining

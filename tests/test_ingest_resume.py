@@ -1,0 +1,141 @@
+"""An interrupted ingest continues where it stopped: nothing twice, nothing lost.
+
+A real `dateline ingest` subprocess is killed (SIGKILL, as `kill -9`) or
+interrupted (SIGINT, as Ctrl-C) once it has stored some articles; `--resume`
+then finishes the job, and the store must equal that of one clean run.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+
+REUTERS = (
+    Path(__file__).resolve().parent.parent.parent / "shared/corpus/reuters21578/reuters21578.jsonl"
+)
+DATELINE = Path(sys.executable).with_name("dateline")
+ARTICLES = 16
+SHORT = 700
+STARTUP_LIMIT = 180.0
+"""Seconds allowed for the subprocess to load the model and store a first article."""
+
+
+def short_reuters(count: int, folder: Path) -> Path:
+    """The first `count` short Reuters-21578 bodies, as a JSON Lines file."""
+
+    if not REUTERS.exists():
+        pytest.skip("shared/ not beside the checkout")
+    chosen = []
+    with REUTERS.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("text") and len(record["text"]) <= SHORT:
+                chosen.append(line)
+            if len(chosen) == count:
+                break
+    path = folder / "reuters.jsonl"
+    path.write_text("".join(chosen), encoding="utf-8")
+    return path
+
+
+def stored_count(path: Path) -> int:
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(path, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # tables not created yet
+        return 0
+
+
+def stats(path: Path) -> dict[str, Any]:
+    from dateline.store import Store
+
+    with Store.open(f"sqlite:///{path}") as store:
+        return store.stats()
+
+
+def interrupt_midway(articles: Path, db: Path, how: signal.Signals, *options: str) -> str:
+    """Start an ingest, send `how` once it stored an article; its stderr."""
+
+    command = [str(DATELINE), "ingest", str(articles), "--db", str(db), *options]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_LIMIT
+        while stored_count(db) == 0 and process.poll() is None:
+            assert time.monotonic() < deadline, "the ingest stored nothing in time"
+            time.sleep(0.02)
+        process.send_signal(how)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if how == signal.SIGKILL:
+        assert process.returncode == -signal.SIGKILL
+    return err.decode("utf-8", "replace")
+
+
+def resume(articles: Path, db: Path, *options: str) -> str:
+    result = CliRunner().invoke(
+        main,
+        ["ingest", str(articles), "--db", str(db), "--resume", *options],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The articles and the stats of one uninterrupted ingest of them."""
+
+    folder = tmp_path_factory.mktemp("clean")
+    articles = short_reuters(ARTICLES, folder)
+    db = folder / "clean.db"
+    result = CliRunner().invoke(
+        main, ["ingest", str(articles), "--db", str(db), "--workers", "1", "--batch-size", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    return articles, stats(db)
+
+
+def test_kill_9_then_resume_stores_everything_once(
+    tmp_path: Path, clean_run: tuple[Path, dict[str, Any]]
+) -> None:
+    articles, expected = clean_run
+    db = tmp_path / "killed.db"
+    options = ("--workers", "1", "--batch-size", "1")
+    interrupt_midway(articles, db, signal.SIGKILL, *options)
+    survived = stored_count(db)
+    assert 0 < survived < ARTICLES, "the kill should land midway"
+    output = resume(articles, db, *options)
+    assert f"{ARTICLES - survived} new, 0 updated, {survived} already stored" in output
+    assert stats(db) == expected
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(
+    tmp_path: Path, clean_run: tuple[Path, dict[str, Any]]
+) -> None:
+    articles, expected = clean_run
+    db = tmp_path / "interrupted.db"
+    options = ("--workers", "1", "--batch-size", "1")
+    message = interrupt_midway(articles, db, signal.SIGINT, *options)
+    assert "--resume" in message, message
+    survived = stored_count(db)
+    assert 0 < survived <= ARTICLES
+    resume(articles, db, *options)
+    assert stats(db) == expected
