@@ -16,27 +16,8 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from dateline.stages.dates import MONTHS
+
 QUARTERS = {
     "first": (1, 3),
     "second": (4, 6),

@@ -25,7 +25,8 @@ from dateline.parsing import ParsedDoc
 from dateline.stages.amount_change import change_direction, is_change
 from dateline.stages.amount_measure import find_measure
 from dateline.stages.amount_parties import parties_of
-from dateline.stages.amount_period import MONTHS, find_period
+from dateline.stages.amount_period import find_period
+from dateline.stages.dates import MONTHS
 from dateline.stages.numbers import NumberMatch, ParsedNumber, match_number
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
