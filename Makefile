@@ -23,6 +23,8 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/dateline ingest $(EXAMPLE) --db sqlite:///$(DB)
 	$(BIN)/dateline summary --db sqlite:///$(DB)
+	@echo "Next: $(BIN)/dateline --help, or browse the store with"
+	@echo "      $(BIN)/dateline serve --db sqlite:///$(DB)   (then open http://127.0.0.1:8000)"
 
 test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest -q
