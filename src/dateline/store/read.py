@@ -278,7 +278,22 @@ def list_quotes(
     published on or after that day.
     """
 
-    query = (
+    query = quote_listing().order_by(*NEWEST_QUOTES_FIRST)
+    query = filter_quotes(query, speaker=speaker, contains=contains, since=since, limit=limit)
+    return [quote_row(q) for q in conn.execute(query)]
+
+
+NEWEST_QUOTES_FIRST = (
+    articles.c.published.desc().nulls_last(),
+    quotes.c.article_id,
+    quotes.c.start,
+)
+
+
+def quote_listing(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    """Quotes with their article's date and speaker's name, plus `extra` columns."""
+
+    return (
         sa.select(
             quotes.c.article_id,
             articles.c.published,
@@ -287,11 +302,23 @@ def list_quotes(
             quotes.c.text,
             quotes.c.start,
             quotes.c.end,
+            *extra,
         )
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(actors, actors.c.id == quotes.c.speaker_id)
-        .order_by(articles.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
     )
+
+
+def filter_quotes(
+    query: sa.Select[Any],
+    *,
+    speaker: str | None,
+    contains: str | None,
+    since: date | None,
+    limit: int | None,
+) -> sa.Select[Any]:
+    """The filters `dateline quotes` offers, on a `quote_listing` query."""
+
     if speaker is not None:
         query = query.where(actors.c.name_key.contains(normalise_name(speaker), autoescape=True))
     if contains is not None:
@@ -302,18 +329,19 @@ def list_quotes(
         query = query.where(articles.c.published >= since)
     if limit is not None:
         query = query.limit(limit)
-    return [
-        {
-            "article_id": q.article_id,
-            "published": _iso(q.published),
-            "speaker": q.speaker,
-            "kind": q.kind,
-            "text": q.text,
-            "start": q.start,
-            "end": q.end,
-        }
-        for q in conn.execute(query)
-    ]
+    return query
+
+
+def quote_row(row: sa.Row[Any]) -> JsonDict:
+    return {
+        "article_id": row.article_id,
+        "published": _iso(row.published),
+        "speaker": row.speaker,
+        "kind": row.kind,
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+    }
 
 
 def stats(conn: Connection) -> JsonDict:

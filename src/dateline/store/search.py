@@ -26,8 +26,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.errors import StoreError
-from dateline.store.names import normalise_name
-from dateline.store.schema import actors, articles, quotes
+from dateline.store.read import NEWEST_QUOTES_FIRST, filter_quotes, quote_listing, quote_row
+from dateline.store.schema import quotes
 from dateline.store.store import Store
 
 FTS_TABLE = "quotes_fts"
@@ -134,7 +134,7 @@ def _search(
         match = _fts5_query(words)
         # bm25() is lower for better matches; negated so higher is better.
         rank = (-sa.func.bm25(sa.literal_column(FTS_TABLE))).label("rank")
-        query = _base_query(rank).join(fts, fts.c.rowid == quotes.c.id)
+        query = quote_listing(rank).join(fts, fts.c.rowid == quotes.c.id)
         query = query.where(sa.literal_column(FTS_TABLE).op("MATCH")(match))
         order: list[Any] = [rank.desc()]
     elif method == "postgresql":
@@ -143,58 +143,22 @@ def _search(
             sa.literal(PG_CONFIG, sa.Text), " ".join(w.rstrip("*") for w in words)
         )
         rank = sa.func.ts_rank(vector, tsquery).label("rank")
-        query = _base_query(rank).where(vector.op("@@")(tsquery))
+        query = quote_listing(rank).where(vector.op("@@")(tsquery))
         order = [rank.desc()]
     else:
         rank = sa.null().label("rank")
-        query = _base_query(rank)
+        query = quote_listing(rank)
         for word in words:
             query = query.where(
                 sa.func.lower(quotes.c.text).contains(word.rstrip("*"), autoescape=True)
             )
         order = []
-    order += [articles.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.start]
-    query = query.order_by(*order)
-    if speaker is not None:
-        query = query.where(actors.c.name_key.contains(normalise_name(speaker), autoescape=True))
-    if contains is not None:
-        query = query.where(
-            sa.func.lower(quotes.c.text).contains(contains.lower(), autoescape=True)
-        )
-    if since is not None:
-        query = query.where(articles.c.published >= since)
-    if limit is not None:
-        query = query.limit(limit)
+    query = query.order_by(*order, *NEWEST_QUOTES_FIRST)
+    query = filter_quotes(query, speaker=speaker, contains=contains, since=since, limit=limit)
     return [
-        {
-            "article_id": row.article_id,
-            "published": row.published.isoformat() if row.published else None,
-            "speaker": row.speaker,
-            "kind": row.kind,
-            "text": row.text,
-            "start": row.start,
-            "end": row.end,
-            "rank": None if row.rank is None else float(row.rank),
-        }
+        {**quote_row(row), "rank": None if row.rank is None else float(row.rank)}
         for row in conn.execute(query)
     ]
-
-
-def _base_query(rank: sa.ColumnElement[Any]) -> sa.Select[Any]:
-    return (
-        sa.select(
-            quotes.c.article_id,
-            articles.c.published,
-            actors.c.name.label("speaker"),
-            quotes.c.kind,
-            quotes.c.text,
-            quotes.c.start,
-            quotes.c.end,
-            rank,
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(actors, actors.c.id == quotes.c.speaker_id)
-    )
 
 
 def _fts5_query(words: list[str]) -> str:
