@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kazinform-2022-07-04-smailov-mishustin.txt"
 SHARED = ROOT.parent / "shared"
 DEV_GOLD = SHARED / "eval" / "dev"
+REUTERS = SHARED / "corpus" / "reuters21578" / "reuters21578.jsonl"
+SHORT_ARTICLE = 700
+"""Longest article text (characters) the scale tests take, to keep them fast."""
 
 
 def gold_records(name: str) -> list[dict[str, Any]]:
@@ -51,3 +55,26 @@ def seed_gold() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def tass_gold() -> list[dict[str, Any]]:
     return gold_records("tass_dev.jsonl")
+
+
+def write_short_reuters(count: int, folder: Path) -> Path:
+    """The first `count` short Reuters-21578 bodies, as a JSON Lines file."""
+
+    if not REUTERS.exists():
+        pytest.skip("shared/ not beside the checkout")
+    chosen = []
+    with REUTERS.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("text") and len(record["text"]) <= SHORT_ARTICLE:
+                chosen.append(line)
+            if len(chosen) == count:
+                break
+    path = folder / "reuters.jsonl"
+    path.write_text("".join(chosen), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def short_reuters() -> Callable[[int, Path], Path]:
+    return write_short_reuters

@@ -7,12 +7,12 @@ then finishes the job, and the store must equal that of one clean run.
 
 from __future__ import annotations
 
-import json
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,32 +21,10 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 
-REUTERS = (
-    Path(__file__).resolve().parent.parent.parent / "shared/corpus/reuters21578/reuters21578.jsonl"
-)
 DATELINE = Path(sys.executable).with_name("dateline")
 ARTICLES = 16
-SHORT = 700
 STARTUP_LIMIT = 180.0
 """Seconds allowed for the subprocess to load the model and store a first article."""
-
-
-def short_reuters(count: int, folder: Path) -> Path:
-    """The first `count` short Reuters-21578 bodies, as a JSON Lines file."""
-
-    if not REUTERS.exists():
-        pytest.skip("shared/ not beside the checkout")
-    chosen = []
-    with REUTERS.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("text") and len(record["text"]) <= SHORT:
-                chosen.append(line)
-            if len(chosen) == count:
-                break
-    path = folder / "reuters.jsonl"
-    path.write_text("".join(chosen), encoding="utf-8")
-    return path
 
 
 def stored_count(path: Path) -> int:
@@ -100,7 +78,9 @@ def resume(articles: Path, db: Path, *options: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+def clean_run(
+    tmp_path_factory: pytest.TempPathFactory, short_reuters: Callable[[int, Path], Path]
+) -> tuple[Path, dict[str, Any]]:
     """The articles and the stats of one uninterrupted ingest of them."""
 
     folder = tmp_path_factory.mktemp("clean")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,29 +22,8 @@ from dateline.pipeline import ExtractionFailed
 from dateline.readers import article_from_record
 from dateline.scale import ParallelExtractor, batched
 
-REUTERS = (
-    Path(__file__).resolve().parent.parent.parent / "shared/corpus/reuters21578/reuters21578.jsonl"
-)
-SHORT = 700
-"""Longest article text (characters) the tests take, to keep them fast."""
-
-
-def short_reuters(count: int, folder: Path) -> Path:
-    """The first `count` short Reuters-21578 bodies, as a JSON Lines file."""
-
-    if not REUTERS.exists():
-        pytest.skip("shared/ not beside the checkout")
-    chosen = []
-    with REUTERS.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("text") and len(record["text"]) <= SHORT:
-                chosen.append(line)
-            if len(chosen) == count:
-                break
-    path = folder / "reuters.jsonl"
-    path.write_text("".join(chosen), encoding="utf-8")
-    return path
+ShortReuters = Callable[[int, Path], Path]
+"""The `short_reuters` fixture: writes the first N short Reuters bodies to a folder."""
 
 
 def run(*args: str) -> Result:
@@ -63,7 +43,7 @@ def ids_printed(output: str) -> list[str]:
     return [json.loads(line)["id"] for line in output.splitlines() if line.startswith("{")]
 
 
-def test_two_workers_store_what_one_stores(tmp_path: Path) -> None:
+def test_two_workers_store_what_one_stores(tmp_path: Path, short_reuters: ShortReuters) -> None:
     articles = short_reuters(6, tmp_path)
     one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
     run("ingest", str(articles), "--db", one, "--workers", "1", "--batch-size", "2")
@@ -73,7 +53,7 @@ def test_two_workers_store_what_one_stores(tmp_path: Path) -> None:
     assert stats(two)["articles"] == 6
 
 
-def test_two_workers_print_in_input_order(tmp_path: Path) -> None:
+def test_two_workers_print_in_input_order(tmp_path: Path, short_reuters: ShortReuters) -> None:
     articles = short_reuters(6, tmp_path)
     expected = [json.loads(line)["id"] for line in articles.read_text().splitlines()]
     args = ("extract", "--format", "jsonl", str(articles), "--batch-size", "2")
@@ -83,7 +63,7 @@ def test_two_workers_print_in_input_order(tmp_path: Path) -> None:
     assert parallel == inline
 
 
-def test_dask_local_cluster_with_two_workers(tmp_path: Path) -> None:
+def test_dask_local_cluster_with_two_workers(tmp_path: Path, short_reuters: ShortReuters) -> None:
     pytest.importorskip("distributed")
     articles = short_reuters(4, tmp_path)
     one, dask = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
@@ -95,7 +75,7 @@ def test_dask_local_cluster_with_two_workers(tmp_path: Path) -> None:
 
 
 def test_unreachable_scheduler_says_what_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_reuters: ShortReuters
 ) -> None:
     cluster = pytest.importorskip("dateline.scale.cluster")
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
@@ -109,7 +89,9 @@ def test_unreachable_scheduler_says_what_to_do(
     assert "--dask local" in result.output
 
 
-def test_one_batch_runs_inline_whatever_the_workers(tmp_path: Path) -> None:
+def test_one_batch_runs_inline_whatever_the_workers(
+    tmp_path: Path, short_reuters: ShortReuters
+) -> None:
     records = short_reuters(3, tmp_path).read_text().splitlines()
     articles: list[Article] = [article_from_record(json.loads(line)) for line in records]
     with ParallelExtractor(2) as extractor:
