@@ -11,17 +11,12 @@ import pytest
 from spacy.language import Language
 
 from dateline.model import Amount, Article
-from dateline.parsing import load_model, parse_article
+from dateline.parsing import parse_article
 from dateline.readers.jsonl import article_from_record
 from dateline.stages.actors import extract_actors
 from dateline.stages.amounts import extract_amounts
 
 DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_model()
 
 
 def gold(name: str, article_id: str) -> dict[str, Any]:

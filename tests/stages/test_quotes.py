@@ -10,16 +10,11 @@ from spacy.language import Language
 
 from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.model import Actor, Article, Quote, Span
-from dateline.parsing import ParsedDoc, load_model, parse_article
+from dateline.parsing import ParsedDoc, parse_article
 from dateline.stages.quote_marks import find_quoted_texts
 from dateline.stages.quotes import extract_quotes
 
 GOLD_DIR = dev_gold_root()
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_model()
 
 
 def gold_article(name: str, article_id: str) -> dict:
