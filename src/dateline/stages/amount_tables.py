@@ -8,24 +8,12 @@ the parser compares them token by token with the text.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
+from dateline.knowledge.tables import read_table
 from dateline.stages.amount_lexer import lex
-
-DATA_PACKAGE = "dateline.data"
-
-
-def read_table(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a TSV file in `dateline/data/`, skipping `#` comment lines."""
-
-    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,12 @@ from nearby names.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from dateline.knowledge.tables import read_table
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Links along which a verb without its own subject shares one: "Putin noted
@@ -39,13 +39,10 @@ def speech_verbs() -> dict[str, list[SpeechVerb]]:
     """The lexicon keyed by its first word, loaded once per process."""
 
     lexicon: dict[str, list[SpeechVerb]] = {}
-    source = resources.files("dateline.data").joinpath("speech_verbs.tsv")
-    with source.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            words = tuple(row["lemma"].split())
-            entry = SpeechVerb(words, row["speech"] == "yes", row["reported"] == "yes")
-            lexicon.setdefault(words[0], []).append(entry)
+    for row in read_table("speech_verbs.tsv"):
+        words = tuple(row["lemma"].split())
+        entry = SpeechVerb(words, row["speech"] == "yes", row["reported"] == "yes")
+        lexicon.setdefault(words[0], []).append(entry)
     for entries in lexicon.values():
         entries.sort(key=lambda entry: -len(entry.words))
     return lexicon
