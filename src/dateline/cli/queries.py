@@ -26,7 +26,6 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
         article = store.get_article(article_id)
     if article is None:
         fail(f"no article {article_id!r} in {db_url}; `dateline stats` lists what is stored.")
-        return
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
     else:
@@ -120,5 +119,4 @@ def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
             article = store.get_article(article_id)
             if article is None:
                 fail(f"no article {article_id!r} in {db_url}.")
-                return
             click.echo(render_article(article) + "\n")
