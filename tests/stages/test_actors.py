@@ -262,3 +262,16 @@ def test_dev_gold_scores_stay_above_floor(nlp: Language) -> None:
     assert actors.recall is not None and actors.recall >= 0.8, summary
     assert actors.precision is not None and actors.precision >= 0.8, summary
     assert mentions.value is not None and mentions.value >= 0.8, summary
+
+
+def test_speaker_named_by_description_is_an_actor_with_role_and_country(nlp: Language) -> None:
+    """PolNeAR-style attribution to an unnamed official (text from the corpus)."""
+
+    text = (
+        "Israeli Prime Minister Ehud Barak has agreed to US mediation in the final status "
+        "talks with the Palestinians, a senior Israeli official said."
+    )
+    actors = {a.name: a for a in extract_actors(parse_article(read_text(text, id="t"), nlp))}
+    official = actors["a senior Israeli official"]
+    assert (official.kind, official.role, official.country) == ("person", "Official", "ISR")
+    assert "Ehud Barak" in actors
