@@ -13,8 +13,8 @@ from spacy.language import Language
 from tests.stages.test_events_places import actor, parse
 
 from dateline.model import PLOVER_TYPES, Quote, Span
-from dateline.stages.event_lexicon import plover_types, trigger_lexicon
 from dateline.stages.events import extract_events
+from dateline.stages.events.lexicon import plover_types, trigger_lexicon
 from dateline.stages.places import extract_places
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages.numbers import match_number, parse_number
+from dateline.stages.amounts.numbers import match_number, parse_number
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from spacy.language import Language
 from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.model import Actor, Article, Quote, Span
 from dateline.parsing import ParsedDoc, parse_article
-from dateline.stages.quote_marks import find_quoted_texts
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.quotes.marks import find_quoted_texts
 
 GOLD_DIR = dev_gold_root()
 
@@ -298,7 +298,7 @@ def test_uncued_paragraph_continues_previous_speaker(nlp: Language) -> None:
 def test_seed_through_the_actors_stage(nlp: Language) -> None:
     """With the real actors stage the seed speakers are its Smailov and Mishustin."""
 
-    actors_stage = pytest.importorskip("dateline.stages.actors")
+    actors_stage = pytest.importorskip("dateline.stages.actors.extract")
     text = SEED["text"]
     parsed = parse(nlp, text)
     actors = actors_stage.extract_actors(parsed)

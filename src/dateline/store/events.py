@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dateline.stages.event_lexicon import plover_types
+from dateline.stages.events.lexicon import plover_types
 from dateline.store.names import normalise_name
 from dateline.store.schema import actors, articles, event_participants, events
 from dateline.store.store import Store

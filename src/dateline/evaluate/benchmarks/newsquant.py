@@ -28,7 +28,7 @@ from dateline.evaluate import dateline_predict
 from dateline.evaluate.baselines import quantulum_amounts
 from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, f1, read_jsonl
 from dateline.evaluate.matching import fold_text, greedy_match, word_set
-from dateline.stages.amount_tables import currency_marks, currency_words, phrase_key, units
+from dateline.stages.amounts.tables import currency_marks, currency_words, phrase_key, units
 
 COUNT = "count"
 NO_UNIT = frozenset({"", "-", "count", "dimensionless", "unk"})

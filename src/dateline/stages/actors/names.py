@@ -26,7 +26,7 @@ from dateline.knowledge.countries import (
 from dateline.knowledge.gazetteer import find_city
 from dateline.knowledge.organizations import Organization, find_organization, government_of
 from dateline.knowledge.tables import fold
-from dateline.stages.actor_lexicon import place_heads
+from dateline.stages.actors.lexicon import place_heads
 
 NameKind = Literal["person", "organization", "country", "government", "capital", "unknown"]
 

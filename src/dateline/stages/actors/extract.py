@@ -1,9 +1,9 @@
 """The actors stage: every person, organisation and country an article names.
 
 Mentions come from three places: named entities (cleaned in
-`actor_names`), descriptions ("the Kazakh government", "the Russian side")
+`names`), descriptions ("the Kazakh government", "the Russian side")
 and role nominals ("the Kazakh Premier", linked to the named holder of that
-office, see `actor_titles`). Each actor keeps the span of every mention, so a
+office, see `titles`). Each actor keeps the span of every mention, so a
 reader can check every way the text refers to it.
 """
 
@@ -21,16 +21,16 @@ from dateline.knowledge.organizations import find_organization, government_of
 from dateline.knowledge.roles import Role, role_words
 from dateline.model import Actor, ActorKind
 from dateline.parsing import ParsedDoc
-from dateline.stages.actor_lexicon import (
+from dateline.stages.actors.lexicon import (
     definite_country_words,
     is_generic_role,
     location_verbs,
     roles_compatible,
     sector_from_name,
 )
-from dateline.stages.actor_names import Name, agree_on_kinds, entity_names
-from dateline.stages.actor_speakers import DescribedSpeaker, described_speakers
-from dateline.stages.actor_titles import (
+from dateline.stages.actors.names import Name, agree_on_kinds, entity_names
+from dateline.stages.actors.speakers import DescribedSpeaker, described_speakers
+from dateline.stages.actors.titles import (
     RoleCue,
     body_nominals,
     role_nominals,

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, split_role_phrase
 from dateline.model import ActorKind
-from dateline.stages.actor_lexicon import not_speaker_heads, sector_from_name, speaker_body_heads
-from dateline.stages.quote_cues import cue_subject, match_cue
-from dateline.stages.quote_marks import find_quoted_texts
+from dateline.stages.actors.lexicon import not_speaker_heads, sector_from_name, speaker_body_heads
+from dateline.stages.quotes.cues import cue_subject, match_cue
+from dateline.stages.quotes.marks import find_quoted_texts
 
 # Post-modifiers kept in the name: "a spokesman for Clinton", "a source close
 # to the talks", "officials at the ministry". Longer ones are clauses.

@@ -9,8 +9,8 @@ ordinals written as words ("the first time"), and small word numbers used
 as pronouns or references ("one of", "the two countries").
 
 Each figure then gets what makes it usable in a series: its measure and the
-actors it is about (`amount_measure`, `amount_parties`), whether it is a
-change or a level (`amount_change`), its period (`amount_period`), and the
+actors it is about (`measure`, `parties`), whether it is a
+change or a level (`change`), its period (`period`), and the
 bound an approximator sets and a range's ends (`numbers`).
 """
 
@@ -22,12 +22,12 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Actor, Amount, Span
 from dateline.parsing import ParsedDoc
-from dateline.stages.amount_change import change_direction, is_change
-from dateline.stages.amount_measure import find_measure
-from dateline.stages.amount_parties import parties_of
-from dateline.stages.amount_period import find_period
+from dateline.stages.amounts.change import change_direction, is_change
+from dateline.stages.amounts.measure import find_measure
+from dateline.stages.amounts.numbers import NumberMatch, ParsedNumber, match_number
+from dateline.stages.amounts.parties import parties_of
+from dateline.stages.amounts.period import find_period
 from dateline.stages.dates import MONTHS
-from dateline.stages.numbers import NumberMatch, ParsedNumber, match_number
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset(

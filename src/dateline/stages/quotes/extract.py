@@ -1,6 +1,6 @@
 """The quotes stage: direct and reported speech with speaker and cue.
 
-Direct quotes come from the quotation marks (`quote_marks`), reported speech
+Direct quotes come from the quotation marks (`marks`), reported speech
 from speech verbs with a clausal complement in the dependency parse
 ("X said that Y", "Y, X said", "according to X, Y"). Each quote keeps the
 span of its words and of its cue, so a reader sees why it was attributed.
@@ -14,10 +14,10 @@ from spacy.tokens import Token
 
 from dateline.model import Actor, Quote, QuoteKind
 from dateline.parsing import ParsedDoc
-from dateline.stages.quote_cues import SpeechVerb, cue_subject, match_cue
-from dateline.stages.quote_headlines import line_attributions
-from dateline.stages.quote_marks import QuotedText, find_quoted_texts, paragraph_bounds
-from dateline.stages.quote_speakers import SpeakerResolver
+from dateline.stages.quotes.cues import SpeechVerb, cue_subject, match_cue
+from dateline.stages.quotes.headlines import line_attributions
+from dateline.stages.quotes.marks import QuotedText, find_quoted_texts, paragraph_bounds
+from dateline.stages.quotes.speakers import SpeakerResolver
 
 SENTENCE_END = frozenset({".", "!", "?"})
 # Quoted phrases this short are names, titles or scare quotes, not speech.

@@ -25,8 +25,8 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from dateline.stages.amount_lexer import Token, lex
-from dateline.stages.amount_tables import (
+from dateline.stages.amounts.lexer import Token, lex
+from dateline.stages.amounts.tables import (
     NumberWord,
     Scale,
     approximators,

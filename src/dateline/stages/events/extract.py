@@ -1,10 +1,10 @@
 """Events: who did what to whom, where and when, as the 16 PLOVER types.
 
 Triggers (verbs and event nouns) come from `data/event_triggers.tsv`; the
-sides from dependency patterns (`event_sides`); plans, hypotheticals and
-denials are dropped (`event_factuality`). Statements count too: a speaker
+sides from dependency patterns (`sides`); plans, hypotheticals and
+denials are dropped (`factuality`). Statements count too: a speaker
 who reports another side's attack accuses it, one who says another side
-"should" act requests it (`event_speech`). Every event carries its CAMEO
+"should" act requests it (`speech`). Every event carries its CAMEO
 root and a Goldstein-style intensity (`data/plover_types.tsv`) so a dyad can
 be charted over time.
 
@@ -28,10 +28,10 @@ from spacy.tokens import Token
 from dateline.model import Actor, Event, Place, Quote, Span
 from dateline.parsing import ParsedDoc
 from dateline.stages.dates import resolve_date, resolve_period
-from dateline.stages.event_factuality import is_factual
-from dateline.stages.event_lexicon import Trigger, plover_types, trigger_of
-from dateline.stages.event_sides import MentionIndex, event_sides, subject_of
-from dateline.stages.event_speech import (
+from dateline.stages.events.factuality import is_factual
+from dateline.stages.events.lexicon import Trigger, plover_types, trigger_of
+from dateline.stages.events.sides import MentionIndex, event_sides, subject_of
+from dateline.stages.events.speech import (
     ACCUSABLE_TYPES,
     Speakers,
     is_first_person,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.stages.amount_measure import role_words
+from dateline.stages.amounts.measure import role_words
 
 DIRECTION_ADVERBS = frozenset({"up", "down"})
 CHANGE_PREPOSITIONS = frozenset({"by"})

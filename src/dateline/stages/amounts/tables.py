@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from dateline.knowledge.tables import read_table
-from dateline.stages.amount_lexer import lex
+from dateline.stages.amounts.lexer import lex
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Amount
 from dateline.parsing import ParsedDoc
-from dateline.stages.amount_tables import read_table
+from dateline.stages.amounts.tables import read_table
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PHRASE_CHILD_DEPS = frozenset(

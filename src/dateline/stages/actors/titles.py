@@ -31,7 +31,7 @@ from dateline.knowledge.countries import (
 )
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, role_words, split_role_phrase
-from dateline.stages.actor_lexicon import country_group_heads, country_nominal_heads
+from dateline.stages.actors.lexicon import country_group_heads, country_nominal_heads
 
 MAX_TITLE_TOKENS = 10
 _CONNECTORS = frozenset({"of", "to", "for", "and", "the", "-", "–"})
