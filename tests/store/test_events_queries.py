@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.model import Extraction
 from dateline.store import Store
-from dateline.store.events import EventQuery, actor_matches, dyad, list_events
+from dateline.store.events import EventQuery, actor_matches, dyad, list_events, page_events
 
 
 def test_actor_is_a_name_or_a_country_code() -> None:
@@ -31,6 +31,17 @@ def test_consult_events_of_kazakhstan_since_2022(store: Store, seed: Extraction)
     assert found[0]["intensity"] == 1.0, "the type's intensity fills a stored None"
     assert list_events(store, EventQuery(type="CONSULT", since=date(2023, 1, 1))) == []
     assert list_events(store, EventQuery(actor="USA")) == []
+
+
+def test_pages_of_events_add_up_to_the_whole_list(store: Store, seed: Extraction) -> None:
+    store.save(seed)
+    query = EventQuery(actor="KAZ")
+    whole = list_events(store, query)
+    assert len(whole) >= 2, "the seed has more than one event with Kazakhstan"
+    pages = [page_events(store, query, limit=1, offset=i) for i in range(len(whole) + 1)]
+    assert [total for _, total in pages] == [len(whole)] * (len(whole) + 1)
+    assert [event for found, _ in pages for event in found] == whole
+    assert pages[-1][0] == [], "a page past the end is empty, not an error"
 
 
 def test_dyad_counts_events_per_month_either_way_round(store: Store, seed: Extraction) -> None:

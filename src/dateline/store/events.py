@@ -67,7 +67,19 @@ def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | N
 def list_events(store: Store, query: EventQuery) -> list[JsonDict]:
     """Stored events matching `query`, oldest first."""
 
-    return store._read("listing events", _list_events, query)
+    return page_events(store, query)[0]
+
+
+def page_events(
+    store: Store, query: EventQuery, *, limit: int | None = None, offset: int = 0
+) -> tuple[list[JsonDict], int]:
+    """`limit` events matching `query` from `offset`, oldest first, and how many match in all.
+
+    Only the page's events are read in full (sides, evidence), so a web
+    page of twenty events costs the same in a store of a million.
+    """
+
+    return store.query("listing events", _event_page, query, limit, offset)
 
 
 def dyad(store: Store, first: str, second: str, *, every_month: bool = False) -> list[JsonDict]:
@@ -77,7 +89,7 @@ def dyad(store: Store, first: str, second: str, *, every_month: bool = False) ->
     that had none (with 0 events), so a chart's time axis is true time.
     """
 
-    months = store._read("charting a dyad", _dyad, first, second)
+    months = store.query("charting a dyad", _dyad, first, second)
     return _with_empty_months(months) if every_month else months
 
 
@@ -91,7 +103,7 @@ def describe_side(store: Store, wanted: str) -> JsonDict | None:
     caller can say so instead of showing an empty chart.
     """
 
-    return store._read(f"finding actors for {wanted!r}", _describe_side, wanted)
+    return store.query(f"finding actors for {wanted!r}", _describe_side, wanted)
 
 
 def _describe_side(conn: Connection, wanted: str) -> JsonDict | None:
@@ -161,7 +173,112 @@ def _participants(
     return sides
 
 
-def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
+def _matching_actor_ids(conn: Connection, wanted: str) -> list[int]:
+    """The stored actors `wanted` names, as `actor_matches` decides."""
+
+    if wanted.strip().isdigit():
+        return [int(wanted)]
+    rows = conn.execute(sa.select(actors.c.id, actors.c.name, actors.c.country))
+    return [row.id for row in rows if actor_matches(wanted, row.name, row.country, row.id)]
+
+
+def _takes_part(actor_ids: list[int], side: str | None = None) -> sa.ColumnElement[bool]:
+    """The event has one of `actor_ids` among its participants (on `side`)."""
+
+    part = event_participants.alias()
+    conditions = [part.c.event_id == events.c.id, part.c.actor_id.in_(actor_ids)]
+    if side is not None:
+        conditions.append(part.c.side == side)
+    return sa.exists().where(*conditions)
+
+
+def _between(first: list[int], second: list[int]) -> sa.ColumnElement[bool]:
+    """One side is among `first` and the other among `second`, either way round.
+
+    Symmetric events ("a meeting between A and B") may list both on one
+    side, so for those (and for types the PLOVER table does not know) it
+    is enough that both take part, provided there are two participants.
+    """
+
+    symmetric = [name for name, kind in plover_types().items() if kind.symmetric]
+    participants = (
+        sa.select(sa.func.count())
+        .select_from(event_participants)
+        .where(event_participants.c.event_id == events.c.id)
+        .scalar_subquery()
+    )
+    return sa.or_(
+        sa.and_(_takes_part(first, "source"), _takes_part(second, "target")),
+        sa.and_(_takes_part(second, "source"), _takes_part(first, "target")),
+        sa.and_(
+            sa.or_(events.c.type.in_(symmetric), events.c.type.not_in(list(plover_types()))),
+            _takes_part(first),
+            _takes_part(second),
+            participants > 1,
+        ),
+    )
+
+
+def _candidates(conn: Connection, query: EventQuery) -> list[sa.Row[Any]]:
+    """Id, day, type and intensity of the events the type and sides allow.
+
+    Type and sides are filtered in SQL; only these few columns come back,
+    so a large store is not read whole to show one page.
+    """
+
+    statement = sa.select(
+        events.c.id,
+        events.c.article_id,
+        events.c.type,
+        events.c.date,
+        events.c.intensity,
+        articles.c.published,
+    ).join(articles, articles.c.id == events.c.article_id)
+    if query.type:
+        statement = statement.where(events.c.type == query.type.upper())
+    if query.actor is not None:
+        statement = statement.where(_takes_part(_matching_actor_ids(conn, query.actor)))
+    if query.pair is not None:
+        first, second = (_matching_actor_ids(conn, wanted) for wanted in query.pair)
+        statement = statement.where(_between(first, second))
+    return list(conn.execute(statement.order_by(events.c.id)))
+
+
+def _in_range(day: str | None, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if day is None:
+        return False
+    start = day.split("/")[0]
+    if since is not None and start[:10] < since.isoformat()[: len(start[:10])]:
+        return False
+    return not (until is not None and start[:10] > until.isoformat())
+
+
+def _dated(conn: Connection, query: EventQuery) -> list[tuple[str | None, sa.Row[Any]]]:
+    """`_candidates` within the query's dates, oldest first, each with its day."""
+
+    found = [
+        (day, row)
+        for row in _candidates(conn, query)
+        if _in_range(day := _event_day(row.date, row.published), query.since, query.until)
+    ]
+    found.sort(key=lambda pair: (pair[0] or "9999", pair[1].article_id))
+    return found
+
+
+def _intensity(kind: str, stored: float | None) -> float | None:
+    if stored is None and kind in plover_types():
+        return plover_types()[kind].intensity
+    return stored
+
+
+def _event_rows(conn: Connection, event_ids: list[int]) -> list[JsonDict]:
+    """The full JSON of `event_ids`, in that order, evidence cut in SQL."""
+
+    if not event_ids:
+        return []
+    length = events.c.end - events.c.start
     statement = (
         sa.select(
             events.c.id,
@@ -177,20 +294,16 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
             events.c.confidence,
             articles.c.published,
             articles.c.title,
-            articles.c.text,
+            sa.func.substr(articles.c.text, events.c.start + 1, length).label("evidence"),
         )
         .join(articles, articles.c.id == events.c.article_id)
-        .order_by(events.c.id)
+        .where(events.c.id.in_(event_ids))
     )
-    if kind:
-        statement = statement.where(events.c.type == kind.upper())
-    rows = list(conn.execute(statement))
-    sides = _participants(conn, [row.id for row in rows])
+    rows = {row.id: row for row in conn.execute(statement)}
+    sides = _participants(conn, event_ids)
     found = []
-    for row in rows:
-        intensity = row.intensity
-        if intensity is None and row.type in plover_types():
-            intensity = plover_types()[row.type].intensity
+    for event_id in event_ids:
+        row, side_of = rows[event_id], sides[event_id]
         found.append(
             {
                 "id": row.id,
@@ -201,86 +314,43 @@ def _all_events(conn: Connection, kind: str | None) -> list[JsonDict]:
                 "place": row.place,
                 "mode": row.mode,
                 "cameo": row.cameo,
-                "intensity": intensity,
-                "sources": [a.name for a in sides[row.id]["source"]],
-                "targets": [a.name for a in sides[row.id]["target"]],
+                "intensity": _intensity(row.type, row.intensity),
+                "sources": [a.name for a in side_of["source"]],
+                "targets": [a.name for a in side_of["target"]],
                 "participants": [
                     {"id": a.id, "name": a.name, "country": a.country or None, "side": side}
                     for side in ("source", "target")
-                    for a in sides[row.id][side]
+                    for a in side_of[side]
                 ],
-                "evidence": row.text[row.start : row.end],
+                "evidence": row.evidence,
                 "start": row.start,
                 "end": row.end,
                 "confidence": row.confidence,
-                "_actors": sides[row.id]["source"] + sides[row.id]["target"],
-                "_sides": sides[row.id],
             }
         )
     return found
 
 
-def _involves(event: JsonDict, wanted: str) -> bool:
-    return any(actor_matches(wanted, a.name, a.country, a.id) for a in event["_actors"])
-
-
-def _public(event: JsonDict) -> JsonDict:
-    return {key: value for key, value in event.items() if not key.startswith("_")}
-
-
-def _in_range(day: str | None, since: date | None, until: date | None) -> bool:
-    if since is None and until is None:
-        return True
-    if day is None:
-        return False
-    start = day.split("/")[0]
-    if since is not None and start[:10] < since.isoformat()[: len(start[:10])]:
-        return False
-    return not (until is not None and start[:10] > until.isoformat())
-
-
-def _list_events(conn: Connection, query: EventQuery) -> list[JsonDict]:
-    found = [
-        event
-        for event in _all_events(conn, query.type)
-        if (query.actor is None or _involves(event, query.actor))
-        and (query.pair is None or _between(event, *query.pair))
-        and _in_range(event["date"], query.since, query.until)
-    ]
-    found.sort(key=lambda e: (e["date"] or "9999", e["article_id"]))
-    return [_public(e) for e in found]
-
-
-def _between(event: JsonDict, first: str, second: str) -> bool:
-    sources, targets = event["_sides"]["source"], event["_sides"]["target"]
-
-    def on(side: list[_StoredActor], wanted: str) -> bool:
-        return any(actor_matches(wanted, a.name, a.country, a.id) for a in side)
-
-    if (on(sources, first) and on(targets, second)) or (on(sources, second) and on(targets, first)):
-        return True
-    # Symmetric events ("a meeting between A and B") may list both on one side.
-    everyone = sources + targets
-    return (
-        len(everyone) > 1
-        and on(everyone, first)
-        and on(everyone, second)
-        and (not plover_types().get(event["type"]) or plover_types()[event["type"]].symmetric)
-    )
+def _event_page(
+    conn: Connection, query: EventQuery, limit: int | None, offset: int
+) -> tuple[list[JsonDict], int]:
+    dated = _dated(conn, query)
+    chosen = dated[offset:] if limit is None else dated[offset : offset + limit]
+    return _event_rows(conn, [row.id for _, row in chosen]), len(dated)
 
 
 def _dyad(conn: Connection, first: str, second: str) -> list[JsonDict]:
-    months: dict[str, list[JsonDict]] = defaultdict(list)
-    for event in _all_events(conn, None):
-        if event["date"] and _between(event, first, second):
-            months[event["date"][:7]].append(event)
+    months: dict[str, list[sa.Row[Any]]] = defaultdict(list)
+    for day, row in _dated(conn, EventQuery(pair=(first, second))):
+        if day:
+            months[day[:7]].append(row)
     chart = []
     for month in sorted(months):
         found = months[month]
-        weights = [e["intensity"] for e in found if e["intensity"] is not None]
+        weights = [w for e in found if (w := _intensity(e.type, e.intensity)) is not None]
         types: dict[str, int] = defaultdict(int)
         for event in found:
-            types[event["type"]] += 1
+            types[event.type] += 1
         chart.append(
             {
                 "month": month,
