@@ -25,6 +25,18 @@ def test_articles_paginate_newest_first(client: TestClient) -> None:
     assert last["items"][0]["published"] == "2022-07-04"  # the oldest, Kazinform
 
 
+def test_actor_quote_and_event_pages_add_up_to_the_whole_list(client: TestClient) -> None:
+    for resource in ("actors", "quotes", "events"):
+        whole = get(client, f"/api/{resource}?per_page=200")
+        assert whole["total"] == len(whole["items"]) >= 2, resource
+        count = get(client, f"/api/{resource}?per_page=2")["pages"]
+        assert count == -(-whole["total"] // 2), resource
+        pages = [get(client, f"/api/{resource}?per_page=2&page={n}") for n in range(1, count + 2)]
+        assert {p["total"] for p in pages} == {whole["total"]}, resource
+        assert [item for p in pages for item in p["items"]] == whole["items"], resource
+        assert pages[-1]["items"] == [], f"{resource}: a page past the end is empty"
+
+
 def test_articles_filter_by_words_date_source_and_actor(
     client: TestClient, example_id: str
 ) -> None:

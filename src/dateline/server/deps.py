@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Query, Request
 
-from dateline.errors import StoreError
 from dateline.store import Store
 
 T = TypeVar("T")
@@ -22,20 +19,6 @@ def get_store(request: Request) -> Store:
 
     store: Store = request.app.state.store
     return store
-
-
-def read(store: Store, doing: str, query: Callable[..., T], *args: Any) -> T:
-    """Run `query(conn, *args)` in a read transaction; database errors become `StoreError`.
-
-    The transaction is rolled back rather than committed: the server never writes.
-    """
-
-    try:
-        with store.engine.connect() as conn:
-            return query(conn, *args)
-    except sa.exc.SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip()
-        raise StoreError(f"{store.url}: {doing} failed: {reason}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +42,6 @@ class Page:
             "total": total,
             "pages": max(1, -(-total // self.per_page)),
         }
-
-    def slice(self, items: list[Any]) -> dict[str, Any]:
-        """Paginate a list computed in full (small result sets only)."""
-
-        return self.wrap(items[self.offset : self.offset + self.per_page], len(items))
 
 
 def page_params(

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.store.names import normalise_name
+from dateline.store.read import count_rows
 from dateline.store.schema import (
     actors,
     article_actors,
@@ -37,17 +38,25 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _actor_rows(conn: Connection, condition: sa.ColumnElement[bool]) -> list[JsonDict]:
+def _actor_query(condition: sa.ColumnElement[bool]) -> sa.Select[Any]:
     """Actors matching `condition` with how many articles name them, most named first."""
 
     named_in = sa.func.count(sa.distinct(article_actors.c.article_id))
-    query = (
+    return (
         sa.select(actors, named_in.label("articles"))
         .outerjoin(article_actors, article_actors.c.actor_id == actors.c.id)
         .where(condition)
         .group_by(actors.c.id)
         .order_by(named_in.desc(), actors.c.name, actors.c.id)
     )
+
+
+def _actor_rows(
+    conn: Connection, condition: sa.ColumnElement[bool], limit: int | None = None, offset: int = 0
+) -> list[JsonDict]:
+    query = _actor_query(condition).limit(limit)
+    if offset:
+        query = query.offset(offset)
     return [
         {
             "actor_id": row.id,
@@ -59,6 +68,12 @@ def _actor_rows(conn: Connection, condition: sa.ColumnElement[bool]) -> list[Jso
         }
         for row in conn.execute(query)
     ]
+
+
+def _actor_page(
+    conn: Connection, condition: sa.ColumnElement[bool], limit: int | None, offset: int
+) -> tuple[list[JsonDict], int]:
+    return _actor_rows(conn, condition, limit, offset), count_rows(conn, _actor_query(condition))
 
 
 def _find_actors(conn: Connection, name: str) -> list[JsonDict]:
@@ -88,7 +103,7 @@ def find_actors(store: Store, name: str) -> list[JsonDict]:
     the Government of Russia). Empty when nothing matches.
     """
 
-    return store._read(f"finding actors named {name!r}", _find_actors, name)
+    return store.query(f"finding actors named {name!r}", _find_actors, name)
 
 
 def search_actors(store: Store, text: str | None = None, kind: str | None = None) -> list[JsonDict]:
@@ -99,12 +114,26 @@ def search_actors(store: Store, text: str | None = None, kind: str | None = None
     `kind` keeps one kind: person, organization or country.
     """
 
+    return page_actors(store, text, kind)[0]
+
+
+def page_actors(
+    store: Store,
+    text: str | None = None,
+    kind: str | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[JsonDict], int]:
+    """`limit` actors from `offset` in `search_actors`' order, and how many match in all."""
+
     conditions: list[sa.ColumnElement[bool]] = []
     if text and normalise_name(text):
         conditions.append(actors.c.name_key.contains(normalise_name(text), autoescape=True))
     if kind:
         conditions.append(actors.c.kind == kind)
-    return store._read("searching actors", _actor_rows, sa.and_(sa.true(), *conditions))
+    condition = sa.and_(sa.true(), *conditions)
+    return store.query("searching actors", _actor_page, condition, limit, offset)
 
 
 def counterparts(store: Store, actor_id: int, limit: int = 8) -> list[JsonDict]:
@@ -115,7 +144,7 @@ def counterparts(store: Store, actor_id: int, limit: int = 8) -> list[JsonDict]:
     Rows are `_actor_rows`' plus `shared`, the score.
     """
 
-    return store._read(f"finding who deals with actor {actor_id}", _counterparts, actor_id, limit)
+    return store.query(f"finding who deals with actor {actor_id}", _counterparts, actor_id, limit)
 
 
 def _counterparts(conn: Connection, actor_id: int, limit: int) -> list[JsonDict]:
@@ -231,7 +260,7 @@ def actor_profile(store: Store, actor_id: int) -> JsonDict | None:
     undated last) with the roles, mention strings and quotes it holds.
     """
 
-    return store._read(f"reading actor {actor_id}", _actor_profile, actor_id)
+    return store.query(f"reading actor {actor_id}", _actor_profile, actor_id)
 
 
-__all__ = ["actor_profile", "counterparts", "find_actors", "search_actors"]
+__all__ = ["actor_profile", "counterparts", "find_actors", "page_actors", "search_actors"]

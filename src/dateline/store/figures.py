@@ -48,7 +48,7 @@ class FigureQuery:
 def list_figures(store: Store, query: FigureQuery) -> list[JsonDict]:
     """Stored amounts matching `query`, oldest period first."""
 
-    return store._read("listing figures", _list_figures, query)
+    return store.query("listing figures", _list_figures, query)
 
 
 def measure_words(text: str | None) -> list[str]:
@@ -103,7 +103,7 @@ def period_end(period: str | None) -> str | None:
 def common_measures(store: Store, limit: int = 30) -> list[JsonDict]:
     """The measures most often reported, `{measure, count}`, to suggest to a user."""
 
-    return store._read("listing measures", _common_measures, limit)
+    return store.query("listing measures", _common_measures, limit)
 
 
 def _common_measures(conn: Connection, limit: int) -> list[JsonDict]:

@@ -263,14 +263,15 @@ def _places(conn: Connection, article_id: str, text: str) -> list[JsonDict]:
     ]
 
 
-def list_quotes(
+def quote_page(
     conn: Connection,
     speaker: str | None = None,
     contains: str | None = None,
     since: date | None = None,
     limit: int | None = None,
-) -> list[JsonDict]:
-    """Quotes across the corpus, newest article first.
+    offset: int = 0,
+) -> tuple[list[JsonDict], int]:
+    """A page of quotes across the corpus, newest article first, and how many match in all.
 
     `speaker` matches part of a speaker's name ignoring case and accents
     ("mishus" finds Mikhail Mishustin); `contains` matches part of the quote
@@ -279,8 +280,10 @@ def list_quotes(
     """
 
     query = quote_listing().order_by(*NEWEST_QUOTES_FIRST)
-    query = filter_quotes(query, speaker=speaker, contains=contains, since=since, limit=limit)
-    return [quote_row(q) for q in conn.execute(query)]
+    query = filter_quotes(
+        query, speaker=speaker, contains=contains, since=since, limit=limit, offset=offset
+    )
+    return [quote_row(q) for q in conn.execute(query)], count_rows(conn, query)
 
 
 NEWEST_QUOTES_FIRST = (
@@ -309,6 +312,17 @@ def quote_listing(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:
     )
 
 
+def count_rows(conn: Connection, query: sa.Select[Any]) -> int:
+    """How many rows `query` gives without its limit and offset, counted by the database.
+
+    Lets a page of a long list be read alone while still saying how many
+    pages there are.
+    """
+
+    whole = query.order_by(None).limit(None).offset(None).subquery()
+    return int(conn.execute(sa.select(sa.func.count()).select_from(whole)).scalar_one())
+
+
 def filter_quotes(
     query: sa.Select[Any],
     *,
@@ -316,6 +330,7 @@ def filter_quotes(
     contains: str | None,
     since: date | None,
     limit: int | None,
+    offset: int = 0,
 ) -> sa.Select[Any]:
     """The filters `dateline quotes` offers, on a `quote_listing` query."""
 
@@ -329,6 +344,8 @@ def filter_quotes(
         query = query.where(articles.c.published >= since)
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return query
 
 

@@ -26,7 +26,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.errors import StoreError
-from dateline.store.read import NEWEST_QUOTES_FIRST, filter_quotes, quote_listing, quote_row
+from dateline.store.read import (
+    NEWEST_QUOTES_FIRST,
+    count_rows,
+    filter_quotes,
+    quote_listing,
+    quote_row,
+)
 from dateline.store.schema import quotes
 from dateline.store.store import Store
 
@@ -71,7 +77,24 @@ def search_quotes(
     since: date | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotes holding every word of `search`, best match first.
+    """Quotes holding every word of `search`, best match first (see `search_quote_page`)."""
+
+    return search_quote_page(
+        store, search, speaker=speaker, contains=contains, since=since, limit=limit
+    )[0]
+
+
+def search_quote_page(
+    store: Store,
+    search: str,
+    *,
+    speaker: str | None = None,
+    contains: str | None = None,
+    since: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the quotes holding every word of `search`, best match first, and their number.
 
     Rows have the shape of `Store.list_quotes` plus `rank` (higher is
     better; None where the database cannot rank). `speaker`, `contains` and
@@ -84,7 +107,7 @@ def search_quotes(
         raise StoreError(f"search {search!r} holds no word to look for; give one or more words.")
     try:
         with store.engine.begin() as conn:
-            return _search(conn, words, speaker, contains, since, limit)
+            return _search(conn, words, speaker, contains, since, limit, offset)
     except sa.exc.SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip()
         raise StoreError(f"{store.url}: searching quotes failed: {reason}") from exc
@@ -126,7 +149,8 @@ def _search(
     contains: str | None,
     since: date | None,
     limit: int | None,
-) -> list[dict[str, Any]]:
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
     method = ensure_quote_index(conn)
     rank: sa.ColumnElement[Any]
     if method == "fts5":
@@ -154,11 +178,14 @@ def _search(
             )
         order = []
     query = query.order_by(*order, *NEWEST_QUOTES_FIRST)
-    query = filter_quotes(query, speaker=speaker, contains=contains, since=since, limit=limit)
-    return [
+    query = filter_quotes(
+        query, speaker=speaker, contains=contains, since=since, limit=limit, offset=offset
+    )
+    rows = [
         {**quote_row(row), "rank": None if row.rank is None else float(row.rank)}
         for row in conn.execute(query)
     ]
+    return rows, count_rows(conn, query)
 
 
 def _fts5_query(words: list[str]) -> str:

@@ -72,7 +72,13 @@ class Store:
             reason = str(getattr(exc, "orig", None) or exc).strip()
             raise StoreError(f"{self.url}: {doing} failed: {reason}") from exc
 
-    def _read(self, doing: str, query: Callable[..., T], *args: Any) -> T:
+    def query(self, doing: str, query: Callable[..., T], *args: Any) -> T:
+        """Run `query(conn, *args)` in one transaction; database errors become `StoreError`.
+
+        The way query modules (actors, figures, events) read the store, so
+        every read fails with the same message naming the store and the task.
+        """
+
         with self._transaction(doing) as conn:
             return query(conn, *args)
 
@@ -115,7 +121,7 @@ class Store:
         return outcomes
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
-        return self._read(f"reading article {article_id}", read.get_article, article_id)
+        return self.query(f"reading article {article_id}", read.get_article, article_id)
 
     def list_quotes(
         self,
@@ -124,18 +130,32 @@ class Store:
         since: date | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        return self._read("listing quotes", read.list_quotes, speaker, contains, since, limit)
+        return self.page_quotes(speaker, contains, since, limit)[0]
+
+    def page_quotes(
+        self,
+        speaker: str | None = None,
+        contains: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """`limit` quotes from `offset` as `list_quotes` orders them, and how many match."""
+
+        return self.query(
+            "listing quotes", read.quote_page, speaker, contains, since, limit, offset
+        )
 
     def stats(self) -> dict[str, Any]:
-        return self._read("counting", read.stats)
+        return self.query("counting", read.stats)
 
     def summary(self, article_id: str | None = None) -> dict[str, Any]:
-        return self._read("summarising", read.summary, article_id)
+        return self.query("summarising", read.summary, article_id)
 
     def newest_article_ids(self, count: int = 1) -> list[str]:
         """Ids of the `count` most recently ingested articles, newest first."""
 
-        return self._read("finding the newest articles", read.newest_article_ids, count)
+        return self.query("finding the newest articles", read.newest_article_ids, count)
 
     def article_ids(self) -> set[str]:
-        return self._read("listing article ids", read.article_ids)
+        return self.query("listing article ids", read.article_ids)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from dateline.errors import NotFound
 from dateline.server.deps import PageDep, StoreDep
-from dateline.store.actors import actor_profile, counterparts, search_actors
+from dateline.store.actors import actor_profile, counterparts, page_actors
 from dateline.store.events import EventQuery, list_events
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
@@ -30,7 +30,8 @@ def actors(
 ) -> dict[str, Any]:
     """Actors across the corpus, the most often named first."""
 
-    return page.slice(search_actors(store, q, kind))
+    found, total = page_actors(store, q, kind, limit=page.per_page, offset=page.offset)
+    return page.wrap(found, total)
 
 
 @router.get("/{actor_id}")

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from dateline.errors import NotFound
-from dateline.server.deps import PageDep, StoreDep, read
+from dateline.server.deps import PageDep, StoreDep
 from dateline.server.queries.articles import list_articles, list_sources
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
@@ -29,8 +29,7 @@ def articles(
 ) -> dict[str, Any]:
     """Stored articles, newest first, with counts of their facts."""
 
-    items, total = read(
-        store,
+    items, total = store.query(
         "listing articles",
         list_articles,
         q,
@@ -42,7 +41,7 @@ def articles(
         page.offset,
     )
     envelope = page.wrap(items, total)
-    envelope["sources"] = read(store, "listing sources", list_sources)
+    envelope["sources"] = store.query("listing sources", list_sources)
     return envelope
 
 

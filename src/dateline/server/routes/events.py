@@ -10,10 +10,10 @@ from fastapi import APIRouter, Path, Query
 from dateline.errors import NotFound
 from dateline.model import PLOVER_TYPES
 from dateline.server.basemap import world_basemap
-from dateline.server.deps import PageDep, StoreDep, parse_pair, read
+from dateline.server.deps import PageDep, StoreDep, parse_pair
 from dateline.server.queries.places import event_places
 from dateline.store import Store
-from dateline.store.events import EventQuery, describe_side, dyad, list_events
+from dateline.store.events import EventQuery, describe_side, dyad, list_events, page_events
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -59,7 +59,8 @@ def events(
     query = EventQuery(
         type=type.upper() if type else None, actor=actor, since=since, until=until, pair=sides
     )
-    return page.slice(list_events(store, query))
+    found, total = page_events(store, query, limit=page.per_page, offset=page.offset)
+    return page.wrap(found, total)
 
 
 @router.get("/dyads/{a}/{b}")
@@ -90,7 +91,7 @@ def dyad_summary(
 def places(store: StoreDep) -> dict[str, Any]:
     """Geocoded places with the events placed there, for the map."""
 
-    return {"items": read(store, "listing places", event_places)}
+    return {"items": store.query("listing places", event_places)}
 
 
 @router.get("/stats")

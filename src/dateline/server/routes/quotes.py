@@ -9,24 +9,31 @@ from fastapi import APIRouter, HTTPException, Query
 
 from dateline.server.deps import PageDep, StoreDep
 from dateline.store import Store
-from dateline.store.search import search_quotes, search_words
+from dateline.store.search import search_quote_page, search_words
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 
 
 def find_quotes(
-    store: Store, q: str | None, speaker: str | None = None, since: date | None = None
-) -> list[dict[str, Any]]:
+    store: Store,
+    q: str | None,
+    speaker: str | None = None,
+    since: date | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
     """Quotes holding every word of `q` in any form, best match first; all quotes without `q`.
 
-    A `q` with no word in it is the client's mistake (422), not the store's.
+    Returns the page from `offset` and how many match in all. A `q` with no
+    word in it is the client's mistake (422), not the store's.
     """
 
     if q is None:
-        return store.list_quotes(speaker=speaker, since=since)
+        return store.page_quotes(speaker=speaker, since=since, limit=limit, offset=offset)
     if not search_words(q):
         raise HTTPException(422, f"q: {q!r} holds no word to look for; give one or more words.")
-    return search_quotes(store, q, speaker=speaker, since=since)
+    return search_quote_page(store, q, speaker=speaker, since=since, limit=limit, offset=offset)
 
 
 @router.get("")
@@ -48,4 +55,5 @@ def quotes(
 ) -> dict[str, Any]:
     """Quotes with speaker and article: best match first with `q`, else newest article first."""
 
-    return page.slice(find_quotes(store, q, speaker, since))
+    found, total = find_quotes(store, q, speaker, since, limit=page.per_page, offset=page.offset)
+    return page.wrap(found, total)

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from dateline.server.deps import StoreDep, read
+from dateline.server.deps import StoreDep
 from dateline.server.queries.articles import list_articles
 from dateline.server.routes.quotes import find_quotes
-from dateline.store.actors import search_actors
+from dateline.store.actors import page_actors
 
 router = APIRouter(prefix="/api/search", tags=["search"])
 
@@ -23,14 +23,14 @@ def search(
 ) -> dict[str, Any]:
     """The best matches of each kind; follow up with the per-resource endpoints for more."""
 
-    found_articles, article_total = read(
-        store, "searching articles", list_articles, q, None, None, None, None, limit, 0
+    found_articles, article_total = store.query(
+        "searching articles", list_articles, q, None, None, None, None, limit, 0
     )
-    found_actors = search_actors(store, q)
-    found_quotes = find_quotes(store, q)
+    found_actors, actor_total = page_actors(store, q, limit=limit)
+    found_quotes, quote_total = find_quotes(store, q, limit=limit)
     return {
         "q": q,
         "articles": {"items": found_articles, "total": article_total},
-        "actors": {"items": found_actors[:limit], "total": len(found_actors)},
-        "quotes": {"items": found_quotes[:limit], "total": len(found_quotes)},
+        "actors": {"items": found_actors, "total": actor_total},
+        "quotes": {"items": found_quotes, "total": quote_total},
     }
