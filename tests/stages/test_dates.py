@@ -63,3 +63,38 @@ def test_periods_of_wire_copy() -> None:
     assert resolve_period("since the end of last year", date(2024, 12, 26)) == "2023-12/2024-12"
     assert resolve_period("a long time", july) is None
     assert resolve_period("January-May", None) is None
+
+
+def test_forms_the_rules_leave_to_dateparser() -> None:
+    july = date(2022, 7, 4)  # a Monday
+    assert resolve_date("two days ago", july) == date(2022, 7, 2)
+    assert resolve_period("three weeks ago", july) == "2022-06-13/2022-06-19"
+    assert resolve_period("in March", july) == "2022-03"
+    assert resolve_period("since March", july) == "2022-03/2022-07"
+
+
+def test_next_weekday_is_ahead_of_publication() -> None:
+    assert resolve_date("next Friday", PUBLISHED) == date(2024, 12, 27)
+    assert resolve_date("next Thursday", PUBLISHED) == date(2025, 1, 2)
+
+
+def test_a_length_of_time_is_not_a_date() -> None:
+    for duration in ("two years", "10 days", "more than three decades", "1990s"):
+        assert resolve_date(duration, PUBLISHED) is None, duration
+        assert resolve_period(duration, PUBLISHED) is None, duration
+
+
+@given(
+    st.integers(min_value=1, max_value=300),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),
+)
+def test_days_ago_counts_back_from_publication(days: int, published: date) -> None:
+    assert resolve_date(f"{days} days ago", published) == published - timedelta(days=days)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_next_weekday_lands_within_the_week_after(published: date, weekday: str) -> None:
+    resolved = resolve_date(f"next {weekday.title()}", published)
+    assert resolved is not None
+    assert published < resolved <= published + timedelta(days=7)
+    assert WEEKDAYS[resolved.weekday()] == weekday

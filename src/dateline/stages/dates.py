@@ -1,15 +1,21 @@
 """Resolving the date expressions of a sentence against the publication date.
 
 Wire copy dates events relative to the dispatch: "yesterday", "on Monday",
-"on December 25". This first version handles those forms; anything it cannot
-resolve returns None, so callers fall back to the publication date rather
-than inventing a day.
+"on December 25", "January-May". The forms wire copy uses most are read by
+the rules here, which know the dispatch conventions ("on Monday" in a
+Monday dispatch is that day; "earlier this month" is a month, not a day);
+what they do not know ("two days ago", "in March", "next Friday") goes to
+dateparser. Anything neither can resolve returns None, so callers fall back
+to the publication date rather than inventing a day.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
 
 MONTHS = {
     name: number
@@ -78,6 +84,8 @@ def resolve_date(expression: str, published: date | None) -> date | None:
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", lowered):
         return published
     for offset, weekday in enumerate(WEEKDAYS):
+        if re.search(rf"\bnext {weekday}\b", lowered):
+            return published + timedelta(days=(offset - published.weekday()) % 7 or 7)
         if re.search(rf"\b{weekday}\b", lowered):
             back = (published.weekday() - offset) % 7
             return published - timedelta(days=back)
@@ -86,8 +94,63 @@ def resolve_date(expression: str, published: date | None) -> date | None:
         if found is not None:
             return found
     if (match := _DAY_MONTH.search(expression)) is not None:
-        return _month_day(match.group(2), match.group(1), match.group(3), published)
+        found = _month_day(match.group(2), match.group(1), match.group(3), published)
+        if found is not None:
+            return found
+    parsed = _parsed_by_dateparser(expression, published)
+    if parsed is not None and parsed[0] == "day":
+        return parsed[1]
     return None
+
+
+# A bare length of time ("two years", "10 days") is a duration, not a date,
+# though dateparser reads it as that long ago.
+_DURATION = re.compile(
+    r"^\s*(?:about |nearly |almost |some |over |more than )?[\w-]+\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|century)\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE_OR_CALENDAR = re.compile(
+    r"\b(?:ago|last|next|this|coming|previous|past|earlier|later|"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def _dateparser(published: date) -> DateDataParser:
+    """A parser relative to noon of `published`: one per publication day, kept for reuse."""
+
+    base = datetime(published.year, published.month, published.day, 12)
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def _parsed_by_dateparser(expression: str, published: date) -> tuple[str, date] | None:
+    """dateparser's reading of `expression` as (granularity, date), or None.
+
+    Only expressions that name a calendar word or a relative marker are
+    offered: dateparser reads almost anything as some date ("two years" as
+    two years ago), and a wrong date is worse than none. Cached because
+    wire copy repeats its expressions ("last year") across articles.
+    """
+
+    if _DURATION.match(expression) or not _RELATIVE_OR_CALENDAR.search(expression):
+        return None
+    data = _dateparser(published).get_date_data(expression)
+    if data.date_obj is None or data.period not in {"day", "week", "month", "year"}:
+        return None
+    return data.period, data.date_obj.date()
 
 
 _MONTH_RANGE = re.compile(r"\b([A-Za-z]{3,9})\.?\s*(?:-|–|—|to|through|until)\s*([A-Za-z]{3,9})\b")
@@ -158,7 +221,9 @@ def resolve_period(expression: str, published: date | None) -> str | None:
     if start is None:
         if (year_match := _YEAR.fullmatch(expression.strip())) is not None:
             start = year_match.group(1)
-        elif month_match := re.fullmatch(r"\s*([A-Za-z]{3,9})(?:\s+(\d{4}))?\s*", lowered):
+        elif month_match := re.fullmatch(
+            r"\s*(?:in |since |from )?([A-Za-z]{3,9})(?:\s+(\d{4}))?\s*", lowered
+        ):
             month = MONTHS.get(month_match.group(1))
             if month is None:
                 return None
@@ -166,8 +231,25 @@ def resolve_period(expression: str, published: date | None) -> str | None:
             if not month_match.group(2) and month > published.month:
                 year -= 1
             start = f"{year:04d}-{month:02d}"
+        elif (parsed := _parsed_by_dateparser(expression, published)) is not None:
+            start = _period_of(*parsed)
+            if start is None:
+                return None
         else:
             return None
     if re.search(r"\bsince\b", lowered) and "/" not in start:
         return f"{start}/{_month(published)}"
     return start
+
+
+def _period_of(granularity: str, day: date) -> str | None:
+    """The ISO 8601 week, month or year around `day`; None for a single day."""
+
+    if granularity == "week":
+        monday = day - timedelta(days=day.weekday())
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    if granularity == "month":
+        return _month(day)
+    if granularity == "year":
+        return str(day.year)
+    return None
