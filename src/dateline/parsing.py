@@ -69,12 +69,18 @@ class ParsedDoc:
     def sentences(self) -> list[SpacySpan]:
         """Sentences without the white space spaCy attaches to their ends.
 
-        The blanked dateline header would otherwise open the first sentence.
+        The blanked dateline header (and the full stop `text_for_parsing`
+        may leave in it) would otherwise open or close a sentence.
         """
 
+        header = self.article.dateline.span if self.article.dateline else None
         trimmed = []
         for sentence in self.doc.sents:
-            words = [t.i for t in sentence if not t.is_space]
+            words = [
+                t.i
+                for t in sentence
+                if not t.is_space and not (header and header.start <= t.idx < header.end)
+            ]
             if words:
                 trimmed.append(self.doc[words[0] : words[-1] + 1])
         return trimmed
@@ -94,14 +100,30 @@ class ParsedDoc:
         return [self.span(s.start_char, s.end_char) for s in self.sentences]
 
 
+_SENTENCE_END = frozenset(".!?:;\"'”’»)]")
+
+
 def text_for_parsing(article: Article) -> str:
-    """The article text with its dateline header blanked, same length."""
+    """The article text with its dateline header blanked, same length.
+
+    A lead line above the header (TASS: "..., the Russian president
+    said\n\nIGORA /Leningrad Region/, December 26. /TASS/. Russia could
+    ...") has no full stop of its own: the header's closing stop ended it.
+    Blanked whole, the lead would run into the first body sentence in the
+    parse, so the blank keeps a full stop in the header's last place; the
+    sentences of a `ParsedDoc` leave it out.
+    """
 
     text = article.text
     if article.dateline is None:
         return text
     start, end = article.dateline.span.start, article.dateline.span.end
-    blank = "\n" + " " * max(0, end - start - 1) if end > start else ""
+    if end <= start:
+        return text
+    blank = "\n" + " " * max(0, end - start - 1)
+    lead = text[:start].rstrip()
+    if lead and lead[-1] not in _SENTENCE_END and end - start >= 2:
+        blank = blank[:-1] + "."
     return text[:start] + blank + text[end:]
 
 
