@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,8 @@ def test_queries_over_the_store(db: str) -> None:
     quotes = run("quotes", "--speaker", "mishustin", "--db", db)
     assert "Our cooperation has stood the test of time" in quotes.output
     assert "I believe our countries" not in quotes.output
+    first = run("quotes", "--limit", "1", "--db", db)
+    assert re.search(r"\(1 of \d+ quotes shown; raise --limit", first.output)
     article_id = json.loads(run("extract", "--format", "jsonl", str(EXAMPLE)).output)["id"]
     shown = run("show", article_id, "--db", db)
     assert shown.exit_code == 0 and "Yekaterinburg" in shown.output

@@ -19,37 +19,38 @@ def filled(store: Store, seed: Extraction, tass: Extraction) -> Store:
     return store
 
 
-def test_list_quotes_by_speaker_ignores_case_and_accents(filled: Store) -> None:
-    mishustin = filled.list_quotes(speaker="MISHUSTIN")
+def test_quote_listing_by_speaker_ignores_case_and_accents(filled: Store) -> None:
+    mishustin = filled.page_quotes(speaker="MISHUSTIN")[0]
     assert [q["speaker"] for q in mishustin] == ["Mikhail Mishustin"] * 2
     assert mishustin[1]["text"].startswith("Our cooperation has stood the test of time")
-    assert len(filled.list_quotes(speaker="smaílov")) == 3
-    assert filled.list_quotes(speaker="Putin") == []
+    assert len(filled.page_quotes(speaker="smaílov")[0]) == 3
+    assert filled.page_quotes(speaker="Putin")[0] == []
 
 
-def test_list_quotes_rows_point_at_their_article(filled: Store, seed: Extraction) -> None:
-    row = filled.list_quotes(speaker="mishustin", limit=1)[0]
+def test_quote_listing_rows_point_at_their_article(filled: Store, seed: Extraction) -> None:
+    row = filled.page_quotes(speaker="mishustin", limit=1)[0][0]
     assert set(row) == {"article_id", "published", "speaker", "kind", "text", "start", "end"}
     assert row["article_id"] == seed.article.id
     assert row["published"] == "2022-07-04"
     assert seed.article.text[row["start"] : row["end"]] == row["text"]
 
 
-def test_list_quotes_by_content_since_and_limit(filled: Store) -> None:
-    assert [q["speaker"] for q in filled.list_quotes(contains="TEST OF TIME")] == [
+def test_quote_listing_by_content_since_and_limit(filled: Store) -> None:
+    assert [q["speaker"] for q in filled.page_quotes(contains="TEST OF TIME")[0]] == [
         "Mikhail Mishustin"
     ]
-    assert filled.list_quotes(contains="100%") == []
-    recent = filled.list_quotes(since=date(2024, 1, 1))
+    assert filled.page_quotes(contains="100%")[0] == []
+    recent = filled.page_quotes(since=date(2024, 1, 1))[0]
     assert [(q["article_id"], q["speaker"]) for q in recent] == [
         ("tass-1893813", "Gennady Bezdetko")
     ]
-    everything = filled.list_quotes()
+    everything = filled.page_quotes()[0]
     assert len(everything) == 6
     # Newest article first, then in text order.
     assert everything[0]["article_id"] == "tass-1893813"
     assert [q["start"] for q in everything[1:]] == sorted(q["start"] for q in everything[1:])
-    assert filled.list_quotes(limit=2) == everything[:2]
+    assert filled.page_quotes(limit=2) == (everything[:2], len(everything))
+    assert filled.page_quotes(limit=2, offset=2)[0] == everything[2:4]
 
 
 def test_stats_counts_each_fact_type(filled: Store, seed: Extraction, tass: Extraction) -> None:
@@ -101,7 +102,7 @@ def test_summary_of_missing_article_or_empty_store_is_not_found(store: Store) ->
 def test_read_results_are_plain_json(filled: Store, seed: Extraction) -> None:
     for value in (
         filled.get_article(seed.article.id),
-        filled.list_quotes(),
+        filled.page_quotes()[0],
         filled.stats(),
         filled.summary(),
     ):

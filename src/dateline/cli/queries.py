@@ -65,12 +65,12 @@ def quotes(
     since_day: date | None = since.date() if since else None
     with Store.open(db_url) as store:
         if search is None:
-            rows = store.list_quotes(
+            rows, total = store.page_quotes(
                 speaker=speaker, contains=contains, since=since_day, limit=limit
             )
         else:
             try:
-                rows = search_quotes(
+                rows, total = search_quotes(
                     store, search, speaker=speaker, contains=contains, since=since_day, limit=limit
                 )
             except StoreError as exc:
@@ -81,6 +81,8 @@ def quotes(
         who = row.get("speaker") or "(speaker not given)"
         click.echo(f"{row.get('published') or '':<10}  {who}  [{row['kind']}]  {row['article_id']}")
         click.echo(f"    {row['text']}")
+    if len(rows) < total:
+        click.echo(f"({len(rows)} of {total} quotes shown; raise --limit to see more.)")
 
 
 @main.command()

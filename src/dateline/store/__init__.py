@@ -2,7 +2,7 @@
 
 with Store.open("news.db") as store:
     store.save(extraction)
-    store.list_quotes(speaker="mishustin")
+    quotes, total = store.page_quotes(speaker="mishustin")
 """
 
 from dateline.store.connect import DEFAULT_URL, database_url

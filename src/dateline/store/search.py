@@ -1,6 +1,6 @@
 """Full-text search over stored quotes: `dateline quotes --search "words"`.
 
-`contains` in `list_quotes` finds a substring; search finds quotes that hold
+`contains` in `Store.page_quotes` finds a substring; search finds quotes that hold
 every word in any form ("sanction" finds "sanctions", "cooperating" finds
 "cooperation"), best match first. Each database does it its own way:
 
@@ -76,27 +76,11 @@ def search_quotes(
     contains: str | None = None,
     since: date | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Quotes holding every word of `search`, best match first (see `search_quote_page`)."""
-
-    return search_quote_page(
-        store, search, speaker=speaker, contains=contains, since=since, limit=limit
-    )[0]
-
-
-def search_quote_page(
-    store: Store,
-    search: str,
-    *,
-    speaker: str | None = None,
-    contains: str | None = None,
-    since: date | None = None,
-    limit: int | None = None,
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], int]:
     """A page of the quotes holding every word of `search`, best match first, and their number.
 
-    Rows have the shape of `Store.list_quotes` plus `rank` (higher is
+    Rows have the shape of `Store.page_quotes` plus `rank` (higher is
     better; None where the database cannot rank). `speaker`, `contains` and
     `since` narrow the result as they do there. Raises `StoreError` when the
     search holds no word at all.
@@ -105,12 +89,7 @@ def search_quote_page(
     words = search_words(search)
     if not words:
         raise StoreError(f"search {search!r} holds no word to look for; give one or more words.")
-    try:
-        with store.engine.begin() as conn:
-            return _search(conn, words, speaker, contains, since, limit, offset)
-    except sa.exc.SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip()
-        raise StoreError(f"{store.url}: searching quotes failed: {reason}") from exc
+    return store.query("searching quotes", _search, words, speaker, contains, since, limit, offset)
 
 
 def ensure_quote_index(conn: Connection) -> str:

@@ -123,15 +123,6 @@ class Store:
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         return self.query(f"reading article {article_id}", read.get_article, article_id)
 
-    def list_quotes(
-        self,
-        speaker: str | None = None,
-        contains: str | None = None,
-        since: date | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        return self.page_quotes(speaker, contains, since, limit)[0]
-
     def page_quotes(
         self,
         speaker: str | None = None,
@@ -140,7 +131,12 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
-        """`limit` quotes from `offset` as `list_quotes` orders them, and how many match."""
+        """A page of quotes, newest article first, and how many match in all.
+
+        `speaker` matches part of a speaker's name ignoring case and accents
+        ("mishus" finds Mikhail Mishustin); `contains` part of the quote;
+        `since` keeps articles published on or after that day.
+        """
 
         return self.query(
             "listing quotes", read.quote_page, speaker, contains, since, limit, offset

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from dateline.server.deps import PageDep, StoreDep
 from dateline.store import Store
-from dateline.store.search import search_quote_page, search_words
+from dateline.store.search import search_quotes, search_words
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 
@@ -33,7 +33,7 @@ def find_quotes(
         return store.page_quotes(speaker=speaker, since=since, limit=limit, offset=offset)
     if not search_words(q):
         raise HTTPException(422, f"q: {q!r} holds no word to look for; give one or more words.")
-    return search_quote_page(store, q, speaker=speaker, since=since, limit=limit, offset=offset)
+    return search_quotes(store, q, speaker=speaker, since=since, limit=limit, offset=offset)
 
 
 @router.get("")
