@@ -178,3 +178,45 @@ def test_sided_mention_in_the_same_sentence_wins(nlp: Language) -> None:
     actors[0].country = "UKR"
     events = extract_events(parsed, actors, [])
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ["ukraine"])]
+
+
+def test_deploying_booms_or_releasing_a_video_is_no_event(nlp: Language) -> None:
+    # tass-politics-sample 1893901 (an oil-spill clean-up), guardian-ngec-sample,
+    # plover-gsr: the object decides whether "deploy", "release", "ease" are events.
+    text = (
+        "Additionally, 450 meters of booms have been deployed. Islamic State fighters have "
+        "released a video purporting to have been filmed in the Syrian town of Baghuz. To ease "
+        "potential tension among the many groups, the foreign nationals – hailing from "
+        "countries as varied as Indonesia, Kyrgyzstan, Somalia and Trinidad and Tobago – have "
+        "been segregated into separate annexes in two of the three camps."
+    )
+    parsed = parse(nlp, text, date(2019, 3, 12))
+    actors = [
+        actor(text, "isis", "organization", "Islamic State"),
+        actor(text, "indonesia", "country", "Indonesia"),
+        actor(text, "kyrgyzstan", "country", "Kyrgyzstan"),
+        actor(text, "somalia", "country", "Somalia"),
+    ]
+    kinds = {e.type for e in extract_events(parsed, actors, [])}
+    assert not kinds & {"MOBILIZE", "RETREAT", "CONCEDE"}
+
+
+def test_deployed_forces_and_released_captives_are_events(nlp: Language) -> None:
+    # event-location and plover-gsr sentences
+    text = (
+        "Kosovo is patrolled by some 16,500 KFOR soldiers, who have been deployed in Kosovo in "
+        "June 1999. Meanwhile, two of the four U.S. soldiers captured, blindfolded and released "
+        "unharmed by Iranians have been identified by family members. It was the model in "
+        "which American air power was deployed to support a group."
+    )
+    parsed = parse(nlp, text, date(2004, 6, 1))
+    actors = [
+        actor(text, "kfor", "organization", "KFOR"),
+        actor(text, "iran", "country", "Iranians"),
+        actor(text, "usa", "country", "American", "U.S."),
+    ]
+    actors[2].country = "USA"
+    found = [(e.type, e.actors, e.targets) for e in extract_events(parsed, actors, [])]
+    assert ("MOBILIZE", ["kfor"], []) in found
+    assert ("MOBILIZE", ["usa"], []) in found, "the forces' country deploys them"
+    assert any(kind == "RETREAT" for kind, _, _ in found), "freed soldiers fit 'release'"

@@ -1,16 +1,25 @@
-"""Places on the dev gold TASS dispatches: regions, small towns, mislabelled names."""
+"""Places on real dispatches: regions, small towns, mislabelled names, namesakes."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from dateline.evaluate.benchmarks import dev_gold_root
-from dateline.knowledge.gazetteer import find_region, find_subdivision, find_town, region_core
+from dateline.knowledge.gazetteer import (
+    find_city,
+    find_region,
+    find_subdivision,
+    find_town,
+    is_world_region,
+    region_core,
+)
+from dateline.model import Place
 from dateline.parsing import parse_article
-from dateline.readers import article_from_record
+from dateline.readers import article_from_record, read_text
 from dateline.stages.places import extract_places
 
 
@@ -66,3 +75,55 @@ def test_dateline_region_is_geocoded(nlp: Language) -> None:
     region = {p.name: p for p in extract_places(parsed, [])}["Leningrad Region"]
     assert region.kind == "region" and region.country == "RUS"
     assert region.lat is not None and abs(region.lat - 60.1) < 0.5
+
+
+def test_capitals_and_home_states_win_over_namesakes() -> None:
+    paris = find_city("Paris", ["USA", "SYR"])
+    assert paris is not None and paris.country == "FRA", "not Paris, Texas"
+    tripoli = find_city("Tripoli", ["LBN"])
+    assert tripoli is not None and tripoli.country == "LBN", "the article's country still counts"
+    assert is_world_region("the Middle East") and not is_world_region("Moscow")
+
+
+def _places(nlp: Language, text: str) -> dict[str, Place]:
+    parsed = parse_article(read_text(text, published=date(2019, 3, 23)), nlp)
+    return {p.name: p for p in extract_places(parsed, [])}
+
+
+def test_guardian_places_in_a_story_that_names_the_us(nlp: Language) -> None:
+    # guardian-ngec-sample 11 and 18: namesakes in the US must not win
+    places = _places(
+        nlp,
+        "In late 2015, suicide bombers attacked Paris. The two children of Bashirul Shikder, "
+        "an US citizen from Florida, were among the last group in the rubble of Baghuz. "
+        "“The message that they are not wanted is growing stronger,” said Unicef’s regional "
+        "director for the Middle East, Geert Cappelaere.",
+    )
+    assert places["Paris"].country == "FRA"
+    florida = places["Florida"]
+    assert florida.country == "USA" and florida.kind == "region"
+    assert florida.lat is not None and 24 < florida.lat < 31
+    middle_east = places["Middle East"]
+    assert middle_east.lat is None and middle_east.country is None
+
+
+def test_nationality_compass_and_possessive_forms(nlp: Language) -> None:
+    # guardian-ngec-sample 11 and 7, tass-politics-sample 1893901 and 1893893
+    places = _places(
+        nlp,
+        "“Our homes may be broken, but the toll on our young and old is worse,” said Radwan "
+        "Shamsi, an elderly man who ran a shop in the Syrian town of al-Bab before fleeing to "
+        "the al-Hawl refugee camp. Dr Abdulkarim Omar, chair of the foreign relations "
+        "commission in North Syria, told the Sydney Morning Herald the Kurdish authorities "
+        "couldn’t make arrangements for returning women and children until foreign governments "
+        "made contact. According to the ministry, the total length of the observed area along "
+        "the Krasnodar Region's coast is currently 220 kilometers. According to him, such "
+        'formats "really create alternative platforms for access to information for the '
+        "population of the global South, the global East, and interested citizens of Western "
+        'countries."',
+    )
+    assert "Syrian" not in places, "the town is the place, not its nationality"
+    assert places["North Syria"].country == "SYR"
+    krasnodar = places["Krasnodar Region"]
+    assert krasnodar.country == "RUS" and krasnodar.lat is not None
+    assert not {"South", "East"} & set(places)

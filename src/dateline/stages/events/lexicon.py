@@ -4,7 +4,9 @@
 Goldstein-style intensity, whether the sides are symmetric, whether the
 dateline is a sound default place); `data/event_triggers.tsv` maps verbs and
 event nouns to a type; `data/event_speech_cues.tsv` lists the words that
-make a speaker's statement an accusation or a request. Keeping the words in
+make a speaker's statement an accusation or a request; `data/event_mode_cues.tsv`
+the words that say how talks came about (by telephone, through a mediator,
+among many parties). Keeping the words in
 data lets a user extend the lexicon without touching code.
 """
 
@@ -45,6 +47,9 @@ class Trigger:
     alone: bool = False
     """The word states a real event even when the text does not say who did
     it ("five civilians were killed"): physical acts, not statements."""
+    objects: tuple[str, ...] = ()
+    """Lemmas one of which must be what the trigger acts on, unless an actor
+    is ("deploy" troops, not booms); see `objects.acts_on_fitting_object`."""
 
 
 @cache
@@ -87,6 +92,7 @@ def trigger_lexicon() -> dict[tuple[str, str], Trigger]:
             mode=row["mode"] or None,
             needs=split_list(row.get("needs", "")),
             alone=row.get("alone", "") == "yes",
+            objects=tuple(word.lower() for word in split_list(row.get("objects") or "")),
         )
         triggers[(trigger.lemma, trigger.pos)] = trigger
     return triggers
@@ -100,6 +106,16 @@ def speech_cues() -> dict[str, frozenset[str]]:
     for row in read_table("event_speech_cues.tsv"):
         roles.setdefault(row["role"], set()).add(row["lemma"])
     return {role: frozenset(lemmas) for role, lemmas in roles.items()}
+
+
+@cache
+def mode_cues() -> dict[str, frozenset[str]]:
+    """Cue ("remote", "mediator", "mediating", "gathering", "many") → its lemmas."""
+
+    cues: dict[str, set[str]] = {}
+    for row in read_table("event_mode_cues.tsv"):
+        cues.setdefault(row["cue"], set()).add(row["lemma"].lower())
+    return {cue: frozenset(lemmas) for cue, lemmas in cues.items()}
 
 
 def coarse_pos(token: Token) -> str | None:
@@ -121,8 +137,22 @@ def trigger_of(token: Token) -> Trigger | None:
     if trigger is None:
         return None
     if trigger.needs and not any(
-        child.lower_ in trigger.needs or child.lemma_.lower() in trigger.needs
-        for child in token.children
+        word.lower_ in trigger.needs or word.lemma_.lower() in trigger.needs
+        for word in _dependents(token)
     ):
         return None
     return trigger
+
+
+def _dependents(token: Token) -> list[Token]:
+    """The words on `token` and the objects of its prepositions ("spoke on the telephone")."""
+
+    found = list(token.children)
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ == "pobj":  # "by phone", "by video link"
+                found.append(pobj)
+                found.extend(c for c in pobj.children if c.dep_ == "compound")
+    return found

@@ -19,9 +19,10 @@ organisation of that country (its government, its army).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.knowledge.countries import country_by_adjective, country_by_name
 from dateline.model import Actor
@@ -33,7 +34,12 @@ SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "acomp"})
 
 
 class MentionIndex:
-    """Which actor a character offset belongs to, and actors by country."""
+    """Which actor a character offset belongs to, and actors by country.
+
+    The event stage asks about the same phrases for every trigger and every
+    speech verb above it, so mentions are indexed by token once per document
+    and each phrase's answer is kept.
+    """
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.actors = list(actors)
@@ -41,14 +47,37 @@ class MentionIndex:
             ((span, actor) for actor in self.actors for span in actor.mentions),
             key=lambda p: p[0],
         )
+        self._indexed_doc: Doc | None = None
+        self._spans_of_token: dict[int, list[int]] = {}
+        self._actors_in: dict[int, list[Actor]] = {}
+        self._country_actors: dict[str, Actor | None] = {}
+
+    def _mention_numbers(self, token: Token) -> list[int]:
+        """Indexes into `_spans` of the mentions overlapping `token`."""
+
+        if token.doc is not self._indexed_doc:
+            self._index_tokens(token.doc)
+        return self._spans_of_token.get(token.i, [])
+
+    def _index_tokens(self, doc: Doc) -> None:
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t) for t in doc]
+        self._indexed_doc, self._spans_of_token, self._actors_in = doc, {}, {}
+        for number, (span, _) in enumerate(self._spans):
+            first, stop = bisect_right(ends, span.start), bisect_left(starts, span.end)
+            for i in range(first, stop):  # tokens with idx < span.end and end > span.start
+                self._spans_of_token.setdefault(i, []).append(number)
 
     def actors_at(self, tokens: Iterable[Token]) -> list[Actor]:
         """Actors mentioned inside `tokens`, in text order, people first."""
 
-        positions = [(t.idx, t.idx + len(t)) for t in tokens]
+        numbers: set[int] = set()
+        for token in tokens:
+            numbers.update(self._mention_numbers(token))
         found: list[Actor] = []
-        for span, actor in self._spans:
-            if actor not in found and any(s < span.end and span.start < e for s, e in positions):
+        for number in sorted(numbers):
+            actor = self._spans[number][1]
+            if actor not in found:
                 found.append(actor)
         people = [a for a in found if a.kind == "person"]
         return people or found
@@ -56,11 +85,13 @@ class MentionIndex:
     def actor_of_country(self, iso3: str) -> Actor | None:
         """The article's actor that stands for a country: itself, else its government."""
 
-        by_kind = sorted(
-            (a for a in self.actors if a.country == iso3 and a.kind != "person"),
-            key=lambda a: (a.kind != "country", a.sector not in {"government", "military"}),
-        )
-        return by_kind[0] if by_kind else None
+        if iso3 not in self._country_actors:
+            by_kind = sorted(
+                (a for a in self.actors if a.country == iso3 and a.kind != "person"),
+                key=lambda a: (a.kind != "country", a.sector not in {"government", "military"}),
+            )
+            self._country_actors[iso3] = by_kind[0] if by_kind else None
+        return self._country_actors[iso3]
 
     def actors_in(self, token: Token) -> list[Actor]:
         """Actors named by the phrase headed by `token`, clauses inside it left out.
@@ -69,6 +100,13 @@ class MentionIndex:
         actions", "Ukrainian strikes") stand for their country's actor.
         """
 
+        if token.doc is not self._indexed_doc:
+            self._index_tokens(token.doc)
+        if token.i not in self._actors_in:
+            self._actors_in[token.i] = self._phrase_actors(token)
+        return list(self._actors_in[token.i])
+
+    def _phrase_actors(self, token: Token) -> list[Actor]:
         found = self.actors_at(phrase_tokens(token))
         for word in _modifiers(token):
             country = country_by_adjective(word.text) or (
@@ -90,6 +128,8 @@ def phrase_tokens(token: Token) -> list[Token]:
 
     skipped: set[int] = set()
     for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            continue  # "the Turkish defence minister, Hulusi Akar,": the name is the phrase's
         if child.dep_ in CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ != "of"):
             skipped.update(t.i for t in child.subtree)
     return [t for t in token.subtree if t.i not in skipped]

@@ -89,7 +89,8 @@ def wrongdoer(token: Token, index: MentionIndex) -> list[Actor]:
 def _is_obligation(verb: Token) -> bool:
     cues = speech_cues().get("obligation", frozenset())
     for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in cues:
+        # A modal ("should", "must"), not the "have" of a perfect tense ("have confirmed").
+        if child.dep_ == "aux" and child.lower_ in cues and child.tag_ == "MD":
             return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -19,6 +19,7 @@ from dateline.knowledge.gazetteer import (
     find_subdivision,
     find_town,
     fold_place_name,
+    is_world_region,
     region_core,
 )
 from dateline.knowledge.organizations import find_organization
@@ -30,13 +31,38 @@ MISLABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP
 """Labels the small model gives place names it does not know ("Kursk" PRODUCT)."""
 SETTLEMENT_NOUNS = frozenset({"station", "checkpoint", "village", "town", "settlement"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "outside", "between"})
+COMPASS_WORDS = frozenset(
+    {
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("north-east", "north-west", "south-east", "south-west", "northeast", "northwest"),
+        *("southeast", "southwest", "north-eastern", "north-western", "south-eastern"),
+        *("south-western", "northeastern", "northwestern", "southeastern", "southwestern"),
+        *("central",),
+    }
+)
+"""Words that name a part of a place ("eastern Syria"), never a place alone ("the global South")."""
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _clean_name(text: str) -> str:
+    """The name as a place is known: no leading "the", no possessive ("Krasnodar Region's")."""
+
     name = " ".join(text.split())
     if name.lower().startswith("the "):
         name = name[4:]
+    if name.endswith(_POSSESSIVE_ENDINGS):
+        name = name[:-2]
     return name.strip(" ,.;:'\"")
+
+
+def _part_of_country(name: str) -> str | None:
+    """ISO3 of the country in "eastern Syria" or "North Syria": a compass word and a country."""
+
+    first, _, rest = name.partition(" ")
+    if first.lower() not in COMPASS_WORDS or not rest:
+        return None
+    country = country_by_name(rest)
+    return country.iso3 if country is not None else None
 
 
 def _place_mentions(parsed: ParsedDoc) -> list[tuple[str, Span]]:
@@ -49,7 +75,12 @@ def _place_mentions(parsed: ParsedDoc) -> list[tuple[str, Span]]:
     for ent in parsed.doc.ents:
         if ent.label_ in PLACE_LABELS:
             name = _clean_name(ent.text)
-            if name and not _is_nationality_word(name) and not _is_organization(name):
+            if (
+                name
+                and name.lower() not in COMPASS_WORDS
+                and not _is_nationality_word(name)
+                and not _is_organization(name)
+            ):
                 mentions.append((name, parsed.span_of(ent)))
         elif ent.label_ in MISLABELLED and (found := _mislabelled_place(ent, parsed)):
             mentions.append(found)
@@ -64,6 +95,8 @@ def _mislabelled_place(ent: SpacySpan, parsed: ParsedDoc) -> tuple[str, Span] | 
     known city after a place preposition or joined to a place).
     """
 
+    if _is_nationality_word(ent.text):  # "the Syrian town of al-Bab": the town is the place
+        return None
     doc = ent.doc
     following = doc[ent.end] if ent.end < len(doc) else None
     if following is not None and following.lower_ in REGION_WORDS:
@@ -137,9 +170,18 @@ def _geocode(place: Place, article_countries: list[str]) -> None:
     A name with a region word ("Kursk region") is a subdivision, placed at
     the centre the ISO 3166-2 data gives, else at the mean of its towns. A
     bare name is a city first ("Washington"), then a state or province
-    ("California"), then a small town of a country the article is about.
+    ("California"), then a small town of a country the article is about;
+    but a state of a country the article is about beats a city elsewhere
+    ("Florida" in a story naming the US is not Floridablanca, Colombia).
+    Parts of the world ("the Middle East") and of a country ("eastern
+    Syria") are areas: the latter gets its country, neither a point.
     """
 
+    if is_world_region(place.name):
+        return
+    if (part_of := _part_of_country(place.name)) is not None:
+        place.country, place.kind = part_of, "region"
+        return
     if region_core(place.name) is not None:
         place.kind = "region"
         found = find_subdivision(place.name, article_countries) or find_region(
@@ -148,15 +190,47 @@ def _geocode(place: Place, article_countries: list[str]) -> None:
         if found is not None:
             place.country, place.lat, place.lon = found.country, found.lat, found.lon
         return
-    if (city := find_city(place.name, article_countries)) is not None:
+    city = find_city(place.name, article_countries)
+    subdivision = find_subdivision(place.name, article_countries)
+    if city is not None and not (
+        city.country not in article_countries
+        and subdivision is not None
+        and subdivision.country in article_countries
+    ):
         place.country, place.lat, place.lon = city.country, city.lat, city.lon
         place.kind = "city"
-    elif (subdivision := find_subdivision(place.name, article_countries)) is not None:
+    elif subdivision is not None:
         place.country, place.lat, place.lon = subdivision.country, subdivision.lat, subdivision.lon
         place.kind = "region"
     elif article_countries and (town := find_town(place.name, article_countries)) is not None:
         place.country, place.lat, place.lon = town.country, town.lat, town.lon
         place.kind = "city"
+
+
+def _regeocode_strays(places: list[Place], article_countries: list[str]) -> None:
+    """Look again at a place put in a country nothing else in the article is in, or in none.
+
+    "Midlothian" in a story about Edinburgh and Carlisle is the Scottish
+    council area, not the Texas town, and "Gorebridge" a village near them:
+    the countries of the article's other places count as the article's
+    countries too.
+    """
+
+    for place in places:
+        unplaced = place.kind is None and place.country is None
+        if not unplaced and (
+            place.kind not in {"city", "region"} or place.country in article_countries
+        ):
+            continue
+        others = [p.country for p in places if p is not place and p.country is not None]
+        context = [*article_countries, *(c for c in others if c not in article_countries)]
+        if place.country in others:
+            continue
+        candidate = Place(name=place.name, spans=place.spans)
+        _geocode(candidate, context)
+        if candidate.country is not None and candidate.country in others:
+            place.country, place.lat, place.lon = candidate.country, candidate.lat, candidate.lon
+            place.kind = candidate.kind
 
 
 def _dateline_country(parsed: ParsedDoc) -> str | None:
@@ -195,6 +269,7 @@ def extract_places(parsed: ParsedDoc, actors: list[Actor]) -> list[Place]:
         else:
             _geocode(place, article_countries)
         places[key] = place
+    _regeocode_strays(list(places.values()), article_countries)
     _place_dateline_by_agency(parsed, places)
     for place in places.values():
         place.spans.sort()
