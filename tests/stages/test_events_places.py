@@ -288,3 +288,30 @@ def test_a_far_mention_lends_no_place(nlp: Language) -> None:
     events = extract_events(parsed, actors, extract_places(parsed, actors))
     offensive = [e for e in events if e.type == "ASSAULT" and e.actors == ["sdf"]]
     assert len(offensive) == 1 and offensive[0].place is None
+
+
+def test_a_date_of_a_side_clause_does_not_date_the_event(nlp: Language) -> None:
+    text = (
+        "Foreign women and children began arriving in the camps 18 months ago, but figures "
+        "have risen sharply in recent weeks as Kurdish forces have launched attacks on the "
+        "final Isis enclave."
+    )  # guardian-ngec-sample, 2019-03-19
+    parsed = parse(nlp, text, date(2019, 3, 19))
+    actors = [actor(text, "isis", "organization", "Isis")]
+    attacks = [e for e in extract_events(parsed, actors, []) if e.type == "ASSAULT"]
+    assert attacks and all(e.date == "2019-03-19" for e in attacks), "not September 2017"
+
+
+def test_a_date_on_the_clause_above_dates_the_event(nlp: Language) -> None:
+    text = (
+        "Russian Foreign Minister Sergey Lavrov said on Monday that Moscow and Ankara had "
+        "signed an agreement on the Syrian border."
+    )
+    parsed = parse(nlp, text, date(2019, 10, 23))
+    actors = [
+        actor(text, "lavrov", "person", "Sergey Lavrov"),
+        actor(text, "russia", "country", "Moscow"),
+        actor(text, "turkey", "country", "Ankara"),
+    ]
+    agreements = [e for e in extract_events(parsed, actors, []) if e.type == "AGREE"]
+    assert agreements and agreements[0].date == "2019-10-21"

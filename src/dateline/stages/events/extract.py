@@ -77,11 +77,21 @@ class _Found:
     marched"): a real event even with neither side named."""
 
 
-def sentence_date(sentence: SpacySpan, published: date | None) -> str | None:
-    """The day, else the month, week or year, a sentence's date expressions name."""
+def sentence_date(
+    sentence: SpacySpan, published: date | None, trigger: Token | None = None
+) -> str | None:
+    """The day, else the month, week or year, a sentence's date expressions name.
+
+    With a `trigger`, only expressions that date its clause count: those
+    attached to the trigger, to a word inside its phrase ("the talks, held
+    on Monday") or to a clause above it ("said on Monday that ..."). A
+    date that belongs to a side clause ("children began arriving 18 months
+    ago, but ... as Kurdish forces launched attacks") would date the wrong
+    event.
+    """
 
     for ent in sentence.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or (trigger is not None and not _dates_clause(ent, trigger)):
             continue
         expression = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
@@ -91,6 +101,19 @@ def sentence_date(sentence: SpacySpan, published: date | None) -> str | None:
         if (period := resolve_period(expression, published)) is not None:
             return period
     return None
+
+
+def _dates_clause(ent: SpacySpan, trigger: Token) -> bool:
+    """The date expression hangs on `trigger`, on its phrase or on a clause above it."""
+
+    head = ent.root.head
+    while head.i != ent.root.i and ent.start <= head.i < ent.end:
+        head = head.head  # climb out of the expression itself
+    if head.pos_ == "ADP":  # "on Monday": the preposition's head is what it dates
+        head = head.head
+    if head.i == trigger.i or trigger.is_ancestor(head):
+        return True
+    return head.is_ancestor(trigger)
 
 
 def _is_past(trigger: Token) -> bool:
@@ -336,7 +359,7 @@ class _Finder:
         )
         return _Found(
             event=event,
-            stated_date=sentence_date(trigger.sent, self.published),
+            stated_date=sentence_date(trigger.sent, self.published, trigger),
             past=speech or _is_past(trigger),
             speech=speech,
             sentences=[sentence.sentence],
@@ -373,7 +396,8 @@ class _Finder:
                 or not acts_on_fitting_object(token, lexical, self.index)
             ):
                 lexical = None
-            factual = is_factual(token)
+            # Only triggers and the words of a speaker need it; most tokens are neither.
+            factual = (lexical is not None or speaker is not None) and is_factual(token)
             if lexical is not None and factual:
                 sources, targets = self._sides(token, lexical, speaker)
                 if not (sources or targets) and _is_generic(token):
