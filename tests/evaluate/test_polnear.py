@@ -43,6 +43,26 @@ def test_split_quotation_becomes_one_gold_quote_a_piece() -> None:
     ]
 
 
+def test_quotation_cut_at_a_sentence_break_stays_one_quote() -> None:
+    text = (
+        "“He’s everything we’ve wanted in a candidate. He unites the party in a way that no "
+        "other candidate can,” Viguerie adds."
+    )
+    first = "“He’s everything we’ve wanted in a candidate."
+    second = "He unites the party in a way that no other candidate can,”"
+    gold = polnear.to_gold(
+        record(
+            text,
+            {
+                "source": [piece(text, "Viguerie")],
+                "cue": [piece(text, "adds")],
+                "content": [piece(text, first), piece(text, second)],
+            },
+        )
+    )
+    assert [(q["kind"], q["text"]) for q in gold["quotes"]] == [("direct", f"{first} {second}")]
+
+
 def test_reported_content_in_pieces_stays_one_quote() -> None:
     text = "President Obama and other Democrats want the Syrian refugees to bring to the US."
     gold = polnear.to_gold(

@@ -20,7 +20,9 @@ alarm). quote+speaker F1 counts a hit for a matched quote whose speaker is
 right, so a system that finds a quote but not who said it earns no hit.
 
 A split quotation (`"A," he said. "B."`) is one attribution in PolNeAR but
-two quotes in our gold, one a pair of marks. Quoted words inside reported
+two quotes in our gold, one a pair of marks; content pieces with nothing but
+white space between them (PolNeAR cuts a long quotation at sentence breaks)
+are one quote. Quoted words inside reported
 speech (`said he favours "a hell of a lot worse."`) are a direct quote in our
 convention but part of a reported content in PolNeAR: a predicted direct
 quote lying inside gold reported content is neither hit nor false alarm.
@@ -162,12 +164,21 @@ def _quotations(text: str, content: list[dict[str, Any]]) -> list[list[dict[str,
     two content pieces but two quotations in our gold convention (a direct
     quote is what stands between one pair of marks), so a direct content
     made of several pieces gives one quote a piece; reported content stays
-    whole.
+    whole. Pieces with only white space between them are one quotation that
+    PolNeAR cut at a sentence or paragraph break (no cue stands between
+    them), so they stay one quote.
     """
 
-    if len(content) > 1 and _is_direct(text, content):
-        return [[piece] for piece in content]
-    return [content]
+    if len(content) < 2 or not _is_direct(text, content):
+        return [content]
+    pieces = sorted(content, key=lambda piece: int(piece["start"]))
+    runs = [[pieces[0]]]
+    for piece in pieces[1:]:
+        if text[int(runs[-1][-1]["end"]) : int(piece["start"])].strip():
+            runs.append([piece])
+        else:
+            runs[-1].append(piece)
+    return runs
 
 
 def is_speech_cue(cue: str) -> bool:
