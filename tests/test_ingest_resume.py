@@ -119,3 +119,42 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(
     assert 0 < survived <= ARTICLES
     resume(articles, db, *options)
     assert stats(db) == expected
+
+
+LOST_WORKER_LIMIT = 60.0
+"""Seconds the ingest may take to notice a dead worker, stop and say so."""
+
+
+def test_a_killed_worker_stops_the_ingest_and_keeps_what_was_stored(
+    tmp_path: Path, clean_run: tuple[Path, dict[str, Any]]
+) -> None:
+    psutil = pytest.importorskip("psutil")
+    articles, expected = clean_run
+    db = tmp_path / "lost-worker.db"
+    options = ("--workers", "2", "--batch-size", "1")
+    command = [str(DATELINE), "ingest", str(articles), "--db", str(db), *options]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_LIMIT
+        while stored_count(db) == 0 and process.poll() is None:
+            assert time.monotonic() < deadline, "the ingest stored nothing in time"
+            time.sleep(0.02)
+        parent = psutil.Process(process.pid)
+        workers = [child for child in parent.children() if child.cmdline() == parent.cmdline()]
+        assert workers, "no forked worker found"
+        stored_before = stored_count(db)
+        workers[0].kill()  # as the out-of-memory killer would
+        _, err = process.communicate(timeout=LOST_WORKER_LIMIT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    message = err.decode("utf-8", "replace")
+    assert process.returncode == 1, message
+    assert "worker process died" in message and "--resume" in message, message
+    survived = stored_count(db)
+    assert stored_before <= survived < ARTICLES
+    resume(articles, db, *options)
+    assert stats(db) == expected

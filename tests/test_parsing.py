@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from dateline.evaluate.benchmarks import corpus_root
 from dateline.model import Article
-from dateline.parsing import parse_article, text_for_parsing
+from dateline.parsing import doc_text, parse_article, text_for_parsing
 from dateline.readers import article_from_record, read_jsonl
 
 TASS_SAMPLE = corpus_root() / "tass-politics-sample" / "tass_politics_20.jsonl"
@@ -46,3 +46,18 @@ def test_header_at_the_top_is_left_blank(nlp: Language) -> None:
     assert text_for_parsing(article)[: article.dateline.span.end].strip() == ""
     first = parse_article(article, nlp).sentences[0]
     assert first.text.startswith("Russia and Belarus signed")
+
+
+def test_doc_text_is_the_text_spacy_joins(nlp: Language) -> None:
+    parsed = parse_article(tass_article("tass-1893797"), nlp)
+    assert doc_text(parsed.doc) == parsed.doc.text == text_for_parsing(parsed.article)
+    assert doc_text(parsed.doc) is doc_text(parsed.doc), "joined once, then kept"
+
+
+def test_entities_of_a_sentence_are_those_spacy_gives(nlp: Language) -> None:
+    parsed = parse_article(tass_article("tass-1893797"), nlp)
+    for sentence in parsed.doc.sents:
+        expected = [(e.start, e.end, e.label_) for e in sentence.ents]
+        found = [(e.start, e.end, e.label_) for e in parsed.entities_in(sentence)]
+        assert found == expected
+    assert any(parsed.entities_in(s) for s in parsed.doc.sents)

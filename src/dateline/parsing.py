@@ -10,7 +10,7 @@ first sentence of the body ("YEKATERINBURG. KAZINFORM - On the sidelines").
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -85,6 +85,26 @@ class ParsedDoc:
                 trimmed.append(self.doc[words[0] : words[-1] + 1])
         return trimmed
 
+    @cached_property
+    def entities(self) -> tuple[SpacySpan, ...]:
+        """`doc.ents`, made once: spaCy builds a new span of every entity on each access."""
+
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [entity.start for entity in self.entities]
+
+    def entities_in(self, tokens: SpacySpan) -> list[SpacySpan]:
+        """`tokens.ents` (the entities inside a sentence, say) from the cached entities."""
+
+        found: list[SpacySpan] = []
+        for entity in self.entities[bisect_left(self._entity_starts, tokens.start) :]:
+            if entity.end > tokens.end:
+                break
+            found.append(entity)
+        return found
+
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character `char`, -1 before the first."""
 
@@ -101,6 +121,25 @@ class ParsedDoc:
 
 
 _SENTENCE_END = frozenset(".!?:;\"'”’»)]")
+
+
+DOC_TEXT_KEY = "dateline.doc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document.
+
+    spaCy rebuilds `Doc.text` from every token on each access, which made a
+    stage that read it per speech verb cost more than the parse. The text is
+    kept in the document's `user_data`, so any stage holding a token of the
+    document reaches the same string.
+    """
+
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[DOC_TEXT_KEY] = text
+    return text
 
 
 def text_for_parsing(article: Article) -> str:

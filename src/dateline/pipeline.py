@@ -13,18 +13,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 
 from dateline.errors import DatelineError
+from dateline.knowledge.gazetteer import find_town
 from dateline.model import Article, Extraction
 from dateline.output import extraction_to_dict
 from dateline.parsing import ParsedDoc, load_model, parse_articles
 from dateline.readers import article_from_record, read_text
 from dateline.stages.actors import extract_actors
 from dateline.stages.amounts import extract_amounts
+from dateline.stages.dates import resolve_date
 from dateline.stages.events import extract_events
 from dateline.stages.places import extract_places
 from dateline.stages.quotes import extract_quotes
@@ -151,6 +154,20 @@ def warm_up(model: str | None = None) -> None:
     """
 
     extract_batch([read_text(WARM_UP_TEXT, id="warm-up")], model)
+    _read_remaining_tables()
+
+
+def _read_remaining_tables() -> None:
+    """Read the tables the warm-up dispatch does not reach, now rather than mid-batch.
+
+    The small-towns gazetteer (GeoNames places of 500 or more people) is
+    read only when a place is no known city, and dateparser loads its
+    relative-date data on its first "two weeks ago": seconds each, which a
+    worker would otherwise spend inside its first real batch.
+    """
+
+    find_town("Yekaterinburg", countries=())
+    resolve_date("two weeks ago", date(2022, 7, 6))
 
 
 def extract_records(

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages.amounts.numbers import match_number, parse_number
+from dateline.stages.amounts.lexer import LexedText, lex
+from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, parse_number
 
 
 @pytest.mark.parametrize(
@@ -266,3 +267,35 @@ def test_a_rate_never_changes_the_value(number: int, rate: str) -> None:
     per = parse_number(f"${number} {rate}".replace(" /", "/"))
     assert plain is not None and per is not None
     assert per.value == plain.value and per.unit.startswith("USD per ")
+
+
+# Lexing a whole article once (the amounts stage) must cut the same windows and
+# find the same numbers as lexing afresh at each start.
+REUTERS_TABLE = (
+    "Shr 1.34 dlrs vs 1.09 dlrs\n    Net 5,910,000 vs 4,712,000\n    Revs 87.1 mln vs "
+    "72.4 mln\n\n    NOTE: nearly a third of 1986 net, about 1,234,56 and 12,345.6789 "
+    "in the year to April-June, up 3-4 pct, US$5.3bn."
+)
+"""A Reuters-21578 results table (hard-wrapped and indented) with news forms around it."""
+
+
+def _starts(text: str) -> list[int]:
+    return [i for i, char in enumerate(text) if not char.isspace()]
+
+
+def test_one_lexing_gives_the_windows_of_lexing_at_each_start() -> None:
+    lexed = LexedText(REUTERS_TABLE)
+    for start in _starts(REUTERS_TABLE):
+        for length in (4, 17, MAX_EXPRESSION_CHARS):
+            fresh = lex(REUTERS_TABLE, start, start + length, stop_at_newline=True)
+            assert lexed.window(start, length) == fresh, (start, length)
+        found = match_number(REUTERS_TABLE, start, lexed)
+        assert found == match_number(REUTERS_TABLE, start), start
+
+
+@given(st.text(alphabet="0123456789,. \n\t$%-abcnr", max_size=120))
+def test_one_lexing_finds_what_lexing_at_each_start_finds(text: str) -> None:
+    lexed = LexedText(text)
+    for start in _starts(text):
+        assert lexed.window(start, 12) == lex(text, start, start + 12, stop_at_newline=True)
+        assert match_number(text, start, lexed) == match_number(text, start)

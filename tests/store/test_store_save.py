@@ -142,6 +142,49 @@ def test_same_person_in_two_articles_is_one_actor_row(
     assert store.stats()["actors"] == len(seed.actors) + 2
 
 
+def _with_sector(extraction: Extraction, local_id: str, sector: str | None) -> Extraction:
+    actors = [
+        dataclasses.replace(a, sector=sector) if a.id == local_id else a for a in extraction.actors
+    ]
+    return dataclasses.replace(extraction, actors=actors)
+
+
+def _row_of(store: Store, article_id: str, local_id: str) -> dict[str, Any]:
+    article = store.get_article(article_id)
+    assert article is not None
+    return next(a for a in article["actors"] if a["id"] == local_id)
+
+
+def test_a_sector_learnt_later_fills_the_gap_and_never_overwrites(
+    store: Store, seed: Extraction, tass: Extraction
+) -> None:
+    store.save(_with_sector(tass, "mikhail-mishustin", None))
+    assert _row_of(store, tass.article.id, "mikhail-mishustin")["sector"] is None
+    store.save(_with_sector(seed, "mishustin", "government"))
+    assert _row_of(store, tass.article.id, "mikhail-mishustin")["sector"] == "government"
+    store.save(_with_sector(tass, "mikhail-mishustin", "military"))
+    assert _row_of(store, tass.article.id, "mikhail-mishustin")["sector"] == "government"
+
+
+def test_two_actors_of_one_article_with_one_name_share_a_row(
+    store: Store, seed: Extraction
+) -> None:
+    mishustin = next(a for a in seed.actors if a.id == "mishustin")
+    shouted = dataclasses.replace(
+        mishustin, id="mishustin-caps", name=mishustin.name.upper(), sector="government"
+    )
+    unsure = dataclasses.replace(mishustin, sector=None)
+    actors = [unsure if a.id == "mishustin" else a for a in seed.actors] + [shouted]
+    store.save(dataclasses.replace(seed, actors=actors))
+
+    first = _row_of(store, seed.article.id, "mishustin")
+    second = _row_of(store, seed.article.id, "mishustin-caps")
+    assert first["actor_id"] == second["actor_id"]
+    # The row keeps the first spelling and takes the sector the second mention knows.
+    assert (first["name"], first["sector"]) == (mishustin.name, "government")
+    assert store.stats()["actors"] == len(seed.actors)
+
+
 def test_failure_mid_save_rolls_back_that_article_only(
     store: Store, seed: Extraction, tass: Extraction
 ) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dateline.knowledge.tables import (
     acronym_key,
@@ -23,6 +23,9 @@ from dateline.knowledge.tables import (
 )
 
 COUNTRIES_TABLE = "countries.tsv"
+LOOKUPS_KEPT = 16384
+"""Answers kept per lookup function: stages ask about the same words in every
+article, and folding a word for the index costs more than the lookup."""
 _COMPOUND_SEPARATORS = re.compile(r"\s*[-/–—]\s*")
 
 
@@ -126,6 +129,7 @@ def _capital_index() -> _Index:
     )
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_capital(text: str) -> Country | None:
     """Country whose capital `text` names: reporters write "Moscow" for Russia's government.
 
@@ -140,12 +144,14 @@ def country_by_iso3(code: str) -> Country | None:
     return _by_iso3().get(code.strip().upper())
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_name(text: str) -> Country | None:
     """Country named by `text` ("Kazakhstan", "the Russian Federation", "the US")."""
 
     return _name_index().get(text)
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_adjective(text: str) -> Country | None:
     """Country of an adjective or demonym, singular or plural ("Kazakh", "Russians").
 
@@ -166,6 +172,7 @@ def country_by_adjective(text: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def find_country(text: str) -> Country | None:
     """Country named by `text` as a name, alias or adjective, in that order."""
 

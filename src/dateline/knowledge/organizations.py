@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dateline.knowledge.countries import (
+    LOOKUPS_KEPT,
     Country,
     country_by_capital,
     country_by_iso3,
@@ -83,6 +84,7 @@ def _organization_index() -> tuple[dict[str, Organization], dict[str, Organizati
     return folded, exact
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def find_organization(text: str) -> Organization | None:
     """Organisation named by `text`.
 
@@ -141,6 +143,7 @@ def _seat_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)(?:'s)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def government_seat(text: str) -> Country | None:
     """Country whose government a place-name metonym stands for ("the Kremlin" -> RUS)."""
 
@@ -151,6 +154,7 @@ def government_seat(text: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def government_of(text: str) -> Country | None:
     """Country whose executive `text` names.
 

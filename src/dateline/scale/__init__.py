@@ -8,6 +8,6 @@ in flight, so memory stays flat however long the stream is.
 """
 
 from dateline.scale.batches import batched
-from dateline.scale.extractor import Outcome, ParallelExtractor, default_workers
+from dateline.scale.extractor import Outcome, ParallelExtractor, WorkerLost, default_workers
 
-__all__ = ["Outcome", "ParallelExtractor", "batched", "default_workers"]
+__all__ = ["Outcome", "ParallelExtractor", "WorkerLost", "batched", "default_workers"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 
-from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin
+from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 
 from dateline.errors import DatelineError
 from dateline.model import Article, Extraction
 from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
+from dateline.scale.extractor import WorkerLost
 
 LOCAL = "local"
 CONNECT_TIMEOUT = "20s"
@@ -37,7 +38,13 @@ class _DaskPending:
         self.future = future
 
     def get(self) -> list[Extraction | ExtractionFailed]:
-        result: list[Extraction | ExtractionFailed] = self.future.result()
+        try:
+            result: list[Extraction | ExtractionFailed] = self.future.result()
+        except KilledWorker as exc:  # Dask retried the batch on other workers, in vain
+            raise WorkerLost(
+                f"Dask workers kept dying while extracting a batch ({exc}). Every article "
+                "stored before it is kept; --resume continues from there."
+            ) from exc
         self.future.release()
         return result
 

@@ -14,8 +14,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
-from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -25,6 +26,15 @@ from dateline.parsing import check_model
 from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
 
 Outcome = Extraction | ExtractionFailed
+
+
+class WorkerLost(DatelineError):
+    """A worker process died (out of memory, killed) before finishing its batch.
+
+    Nothing waits for it: the run stops with this error and every batch
+    written before stays stored, so `--resume` continues from there.
+    """
+
 
 IN_FLIGHT_PER_WORKER = 2
 """Batches queued per worker: enough to keep it busy while the parent reads
@@ -138,12 +148,34 @@ def _start_worker(model: str | None) -> None:
     warm_up(model)
 
 
+LOST_WORKER_MESSAGE = (
+    "a worker process died while extracting a batch (killed by the system, perhaps for "
+    "lack of memory, or by a signal). The run stopped; what was written before it is kept, "
+    "and for an ingest the same command with --resume continues from there. Fewer "
+    "--workers or a smaller --batch-size need less memory."
+)
+
+
+class _ProcessPending:
+    def __init__(self, future: Future[list[Outcome]]) -> None:
+        self.future = future
+
+    def get(self) -> list[Outcome]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerLost(LOST_WORKER_MESSAGE) from exc
+
+
 class ProcessBackend:
     """A pool of worker processes on this machine, one model each.
 
     Where the platform can fork, the parent loads and warms the model once
     and forks the workers from it: they start at once, sharing the loaded
     tables' memory pages. Elsewhere workers are spawned and warm up alone.
+    The pool is a `ProcessPoolExecutor`, which notices a worker that dies
+    and fails its batches (`WorkerLost`) instead of leaving them pending
+    forever, as `multiprocessing.Pool` does.
     """
 
     def __init__(self, workers: int, model: str | None) -> None:
@@ -152,11 +184,23 @@ class ProcessBackend:
             warm_up(model)
         context = multiprocessing.get_context("fork" if forking else "spawn")
         self.model = model
-        self.pool: Pool = context.Pool(workers, initializer=_start_worker, initargs=(model,))
+        self.pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        )
 
-    def submit(self, batch: list[Article]) -> AsyncResult[list[Outcome]]:
-        return self.pool.apply_async(extract_batch, (batch, self.model))
+    def submit(self, batch: list[Article]) -> _ProcessPending:
+        try:
+            return _ProcessPending(self.pool.submit(extract_batch, batch, self.model))
+        except BrokenProcessPool as exc:
+            raise WorkerLost(LOST_WORKER_MESSAGE) from exc
 
     def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        """Stop at once: batches still running are abandoned, as after Ctrl-C."""
+
+        # The executor has no public way to stop running workers before 3.14.
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dateline.errors import DatelineError
 from dateline.model import Article, Extraction
 from dateline.scale.batches import batched
-from dateline.scale.extractor import ParallelExtractor
+from dateline.scale.extractor import Outcome, ParallelExtractor, WorkerLost
 from dateline.store.progress import already_stored
 from dateline.store.store import Store
 
@@ -55,24 +55,36 @@ def ingest_articles(
     batches = batched(articles, batch_size)
     if resume:
         batches = _unstored(batches, store, counts, advance)
-    for outcomes in extractor.run(batches):
-        extractions: list[Extraction] = []
-        for outcome in outcomes:
-            if isinstance(outcome, Extraction):
-                extractions.append(outcome)
-            else:
-                counts.failed += 1
-                report(outcome)
-        for saved in store.save_many(extractions):
-            if isinstance(saved, DatelineError):
-                counts.failed += 1
-                report(saved)
-            elif saved:
-                counts.new += 1
-            else:
-                counts.replaced += 1
-        advance(len(outcomes), counts)
+    try:
+        for outcomes in extractor.run(batches):
+            _store_batch(outcomes, store, counts, report)
+            advance(len(outcomes), counts)
+    except WorkerLost as lost:
+        raise WorkerLost(f"{lost} This run stored {counts.stored} article(s) before it.") from lost
     return counts
+
+
+def _store_batch(
+    outcomes: list[Outcome],
+    store: Store,
+    counts: IngestCounts,
+    report: Callable[[DatelineError], None],
+) -> None:
+    extractions: list[Extraction] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Extraction):
+            extractions.append(outcome)
+        else:
+            counts.failed += 1
+            report(outcome)
+    for saved in store.save_many(extractions):
+        if isinstance(saved, DatelineError):
+            counts.failed += 1
+            report(saved)
+        elif saved:
+            counts.new += 1
+        else:
+            counts.replaced += 1
 
 
 def _unstored(

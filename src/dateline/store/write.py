@@ -8,7 +8,7 @@ was before this article; articles saved earlier are untouched.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -103,14 +103,23 @@ def _upsert_article(conn: Connection, extraction: Extraction) -> bool:
         "text_hash": text_hash(article.text),
         "ingested_at": datetime.now(UTC),
     }
-    found = conn.execute(
-        sa.select(articles.c.id).where(articles.c.id == article.id).with_for_update()
-    ).first()
+    found = conn.execute(_FIND_ARTICLE, {"article_id": article.id}).first()
     if found is None:
-        conn.execute(sa.insert(articles).values(id=article.id, **values))
+        conn.execute(_INSERT_ARTICLE, {"id": article.id, **values})
         return False
-    conn.execute(sa.update(articles).where(articles.c.id == article.id).values(**values))
+    conn.execute(_UPDATE_ARTICLE, {"article_id": article.id, **values})
     return True
+
+
+# Statements built once, with the values bound at execution: building an
+# insert with `.values(...)` per row cost more than running it.
+_FIND_ARTICLE = (
+    sa.select(articles.c.id).where(articles.c.id == sa.bindparam("article_id")).with_for_update()
+)
+_INSERT_ARTICLE = sa.insert(articles)
+_UPDATE_ARTICLE = sa.update(articles).where(articles.c.id == sa.bindparam("article_id"))
+_INSERT_EVENT = sa.insert(events)
+_INSERT_PLACE = sa.insert(places)
 
 
 def _delete_facts(conn: Connection, article_id: str) -> set[int]:
@@ -150,10 +159,13 @@ def _delete_orphan_actors(conn: Connection, candidates: set[int]) -> None:
 
 
 _ACTOR_KEY = ("name_key", "kind", "country")
-_FIND_ACTOR = sa.select(actors.c.id, actors.c.sector).where(
-    *(actors.c[column] == sa.bindparam(column) for column in _ACTOR_KEY)
-)
+ActorKey = tuple[str, str, str]
+_FIND_ACTORS_NAMED = sa.select(
+    actors.c.id, actors.c.sector, *(actors.c[column] for column in _ACTOR_KEY)
+).where(actors.c.name_key.in_(sa.bindparam("name_keys", expanding=True)))
 """Built once: constructing SQLAlchemy statements per actor dominated ingest time."""
+ACTOR_NAMES_PER_QUERY = 500
+"""Bound parameters per lookup, far below any database's limit."""
 _SET_SECTOR = (
     sa.update(actors)
     .where(actors.c.id == sa.bindparam("row_id"))
@@ -163,38 +175,70 @@ _INSERT_ACTOR_BY_DIALECT = {
     "sqlite": sqlite.insert(actors).on_conflict_do_nothing(),
     "postgresql": postgresql.insert(actors).on_conflict_do_nothing(),
 }
+"""Insert unless an equal actor exists, safe against a concurrent writer; other
+databases get a plain insert, which is fine for a single writer."""
 
 
-def _insert_ignoring_duplicate(conn: Connection, values: dict[str, Any]) -> None:
-    """Insert an actor unless an equal one exists, safe against a concurrent writer.
-
-    SQLite and PostgreSQL both know `ON CONFLICT DO NOTHING`; other databases
-    get a plain insert, which is fine for a single writer.
-    """
-
-    statement = _INSERT_ACTOR_BY_DIALECT.get(conn.dialect.name, sa.insert(actors))
-    conn.execute(statement, values)
+def _actor_key(actor: Actor) -> ActorKey:
+    return normalise_name(actor.name), actor.kind, actor.country or ""
 
 
-def actor_row_id(conn: Connection, actor: Actor) -> int:
-    """The corpus-wide row of `actor`, created on first sight.
+def _find_actor_rows(conn: Connection, keys: Iterable[ActorKey]) -> dict[ActorKey, list[Any]]:
+    """[row id, sector] of each key already stored, one query per few hundred names."""
+
+    wanted = set(keys)
+    names = sorted({name_key for name_key, _, _ in wanted})
+    found: dict[ActorKey, list[Any]] = {}
+    for start in range(0, len(names), ACTOR_NAMES_PER_QUERY):
+        chunk = names[start : start + ACTOR_NAMES_PER_QUERY]
+        for row in conn.execute(_FIND_ACTORS_NAMED, {"name_keys": chunk}):
+            key = (row.name_key, row.kind, row.country)
+            if key in wanted:
+                found[key] = [int(row.id), row.sector]
+    return found
+
+
+def actor_row_ids(conn: Connection, named: Sequence[Actor]) -> list[int]:
+    """The corpus-wide rows of an article's actors, in order, created on first sight.
 
     The first article to name an actor gives the row its display name; a
-    sector learnt later fills a gap but never overwrites.
+    sector learnt later fills a gap but never overwrites. One query finds
+    the rows that exist, one insert adds the new ones in the article's order
+    (the ids one insert an actor would give), one query reads their ids and
+    one update fills sectors: a few statements an article, not two or three
+    an actor.
     """
 
-    key = {
-        "name_key": normalise_name(actor.name),
-        "kind": actor.kind,
-        "country": actor.country or "",
-    }
-    row = conn.execute(_FIND_ACTOR, key).first()
-    if row is None:
-        _insert_ignoring_duplicate(conn, {"name": actor.name, "sector": actor.sector, **key})
-        row = conn.execute(_FIND_ACTOR, key).one()
-    elif row.sector is None and actor.sector is not None:
-        conn.execute(_SET_SECTOR, {"row_id": row.id, "new_sector": actor.sector})
-    return int(row.id)
+    keys = [_actor_key(actor) for actor in named]
+    rows = _find_actor_rows(conn, keys)
+    created: dict[ActorKey, Actor] = {}
+    for key, actor in zip(keys, named, strict=True):
+        if key not in rows:
+            created.setdefault(key, actor)
+    if created:
+        statement = _INSERT_ACTOR_BY_DIALECT.get(conn.dialect.name, sa.insert(actors))
+        conn.execute(
+            statement,
+            [
+                {"name": actor.name, "sector": actor.sector}
+                | dict(zip(_ACTOR_KEY, key, strict=True))
+                for key, actor in created.items()
+            ],
+        )
+        rows.update(_find_actor_rows(conn, created))
+        if missing := [key for key in created if key not in rows]:
+            raise StoreError(f"the database did not keep the new actor rows {missing}.")
+    sectors: list[dict[str, Any]] = []
+    for key, actor in zip(keys, named, strict=True):
+        row = rows[key]
+        if created.get(key) is actor:
+            continue  # the row this actor made (or a concurrent writer's): as found
+        if row[1] is None and actor.sector is not None:
+            row[1] = actor.sector
+            sectors.append({"row_id": row[0], "new_sector": actor.sector})
+    if sectors:
+        conn.execute(_SET_SECTOR, sectors)
+    return [rows[key][0] for key in keys]
 
 
 def _save_actors(conn: Connection, extraction: Extraction) -> dict[str, int]:
@@ -202,10 +246,12 @@ def _save_actors(conn: Connection, extraction: Extraction) -> dict[str, int]:
     local_to_row: dict[str, int] = {}
     actor_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
-    for actor in extraction.actors:
-        if actor.id in local_to_row:
-            raise StoreError(f"article {article.id}: two actors share the id {actor.id!r}.")
-        row_id = actor_row_id(conn, actor)
+    local_ids = [actor.id for actor in extraction.actors]
+    if len(set(local_ids)) < len(local_ids):
+        shared = next(i for i in local_ids if local_ids.count(i) > 1)
+        raise StoreError(f"article {article.id}: two actors share the id {shared!r}.")
+    row_ids = actor_row_ids(conn, extraction.actors)
+    for actor, row_id in zip(extraction.actors, row_ids, strict=True):
         local_to_row[actor.id] = row_id
         actor_rows.append(
             {
@@ -320,18 +366,19 @@ def _save_amounts(conn: Connection, extraction: Extraction) -> None:
 def _save_events(conn: Connection, extraction: Extraction, local_to_row: dict[str, int]) -> None:
     for event in extraction.events:
         result = conn.execute(
-            sa.insert(events).values(
-                article_id=extraction.article.id,
-                type=event.type,
-                place=event.place,
-                date=event.date,
-                mode=event.mode,
-                cameo=event.cameo,
-                intensity=event.intensity,
-                supporting=[[s.start, s.end, s.sentence] for s in event.supporting],
-                confidence=event.confidence,
-                **_span_values(event.evidence),
-            )
+            _INSERT_EVENT,
+            {
+                "article_id": extraction.article.id,
+                "type": event.type,
+                "place": event.place,
+                "date": event.date,
+                "mode": event.mode,
+                "cameo": event.cameo,
+                "intensity": event.intensity,
+                "supporting": [[s.start, s.end, s.sentence] for s in event.supporting],
+                "confidence": event.confidence,
+            }
+            | _span_values(event.evidence),
         )
         event_id = _inserted_id(result)
         what = f"a {event.type} event"
@@ -351,14 +398,15 @@ def _save_events(conn: Connection, extraction: Extraction, local_to_row: dict[st
 def _save_places(conn: Connection, extraction: Extraction) -> None:
     for place in extraction.places:
         result = conn.execute(
-            sa.insert(places).values(
-                article_id=extraction.article.id,
-                name=place.name,
-                country=place.country,
-                lat=place.lat,
-                lon=place.lon,
-                kind=place.kind,
-            )
+            _INSERT_PLACE,
+            {
+                "article_id": extraction.article.id,
+                "name": place.name,
+                "country": place.country,
+                "lat": place.lat,
+                "lon": place.lon,
+                "kind": place.kind,
+            },
         )
         place_id = _inserted_id(result)
         spans = _distinct_starts(place.spans)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -568,22 +570,50 @@ def _scan_surfaces(reg: _Registry, doc: Doc, header: tuple[int, int]) -> None:
     )
     for key, draft in reg.drafts.items():
         for description in draft.descriptions:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(description)}(?![\w-])", re.IGNORECASE)
-            for match in pattern.finditer(text):
+            for match in _description_pattern(description).finditer(text):
                 if not _in_header(header, *match.span()) and reg.free(*match.span()):
                     reg.mention(key, *match.span())
     for surface, key in pairs:
         if len(surface) < 2:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-        for match in pattern.finditer(text):
-            start, end = match.span()
+        for start, end in _whole_word_occurrences(text, surface):
             if _in_header(header, start, end) or not reg.free(start, end):
                 continue
             span = doc.char_span(start, end)
             if span is None or not any(t.pos_ == "PROPN" or _is_capitals(t) for t in span):
                 continue
             reg.mention(key, start, end)
+
+
+@lru_cache(maxsize=1024)
+def _description_pattern(description: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(description)}(?![\w-])", re.IGNORECASE)
+
+
+def _whole_word_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
+    r"""Where `surface` stands as written with no letter, digit, "_" or "-" either side.
+
+    What `(?<![\w-])surface(?![\w-])` finds, without compiling a pattern
+    for every name of every article.
+    """
+
+    position = text.find(surface)
+    while position >= 0:
+        end = position + len(surface)
+        if not (_joins_word(text, position - 1) or _joins_word(text, end)):
+            yield position, end
+            position = text.find(surface, end)
+        else:
+            position = text.find(surface, position + 1)
+
+
+def _joins_word(text: str, index: int) -> bool:
+    r"""A character at `index` that `[\w-]` matches; none outside the text."""
+
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char in "_-"
 
 
 def _is_capitals(token: Token) -> bool:

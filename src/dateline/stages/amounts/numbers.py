@@ -24,8 +24,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
 
-from dateline.stages.amounts.lexer import Token, lex
+from dateline.stages.amounts.lexer import LexedText, Token, lex
 from dateline.stages.amounts.tables import (
     NumberWord,
     Scale,
@@ -132,15 +133,25 @@ def parse_number(text: str) -> ParsedNumber | None:
     return found.number
 
 
-def match_number(text: str, start: int) -> NumberMatch | None:
+def match_number(text: str, start: int, lexed: LexedText | None = None) -> NumberMatch | None:
     """The longest number expression beginning at `text[start]`, if any.
 
     A match must not be glued to a following letter or digit: "100m" without
-    money is not a number expression here, nor "3D" or "1990s".
+    money is not a number expression here, nor "3D" or "1990s". A caller that
+    tries many starts in one text passes it `lexed` once (`LexedText(text)`),
+    so the text is not lexed again at every start.
     """
 
-    tokens = lex(text, start, start + MAX_EXPRESSION_CHARS, stop_at_newline=True)
+    first = lexed.token_at(start) if lexed is not None else None
+    if first is not None and not may_begin_number(first):
+        return None
+    if lexed is not None:
+        tokens = lexed.window(start, MAX_EXPRESSION_CHARS)
+    else:
+        tokens = lex(text, start, start + MAX_EXPRESSION_CHARS, stop_at_newline=True)
     if not tokens or tokens[0].start != start:
+        return None
+    if first is None and not may_begin_number(tokens[0]):
         return None
     parsed = _Parser(tokens).expression()
     if parsed is None:
@@ -149,6 +160,41 @@ def match_number(text: str, start: int) -> NumberMatch | None:
     if _glued_to_following(tokens, end_index):
         return None
     return NumberMatch(number, start, tokens[end_index - 1].end)
+
+
+def may_begin_number(token: Token) -> bool:
+    """Whether an expression can open with `token`; most words cannot.
+
+    The grammar opens with a numeral, an approximator (perhaps misspelt),
+    "between"/"from", a currency mark, a number word, "a"/"an" ("a third",
+    "a dozen") or "half"; anything else is no number, so the parser is not
+    run on it.
+    """
+
+    if token.kind == "num":
+        return True
+    if token.text in _opening_marks() or token.lower in _opening_words():
+        return True
+    return token.kind == "word" and _misspelt_approximator(token.lower) is not None
+
+
+@cache
+def _opening_words() -> frozenset[str]:
+    """Lower-cased first tokens of every table phrase an expression can open with."""
+
+    return frozenset(
+        {phrase[0] for phrase in approximators()}
+        | set(number_words())
+        | ARTICLES
+        | {"between", "from", "half", "halve"}
+    )
+
+
+@cache
+def _opening_marks() -> frozenset[str]:
+    """First tokens of currency marks, as written ("US" of "US$", "$")."""
+
+    return frozenset(mark[0] for mark in currency_marks())
 
 
 def _glued_to_following(tokens: list[Token], end_index: int) -> bool:
@@ -186,6 +232,11 @@ class _Parser:
         """Longest key of `table` (token tuples) starting at `index`: (end, key)."""
 
         best: tuple[int, tuple[str, ...]] = (index, ())
+        if index >= len(self.tokens):
+            return best
+        first = self.tokens[index]
+        if (first.text if keep_case else first.lower) not in _first_words(table):
+            return best
         for length in range(1, 5):
             end = index + length
             if end > len(self.tokens):
@@ -465,6 +516,25 @@ class _Parser:
         return _Quantity(value, "ordinal", "ordinal", index + 1, words=True)
 
 
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(table: object) -> frozenset[str]:
+    """The words a key of `table` (token tuples) starts with, kept per table.
+
+    Most tokens start no key, and this rules them out before a key of each
+    length is built. The table itself is kept beside its words, so an id
+    reused by a new table is never mistaken for the old one.
+    """
+
+    entry = _FIRST_WORDS.get(id(table))
+    if entry is None or entry[0] is not table:
+        words = frozenset(key[0] for key in table if key)  # type: ignore[attr-defined]
+        entry = _FIRST_WORDS[id(table)] = (table, words)
+    return entry[1]
+
+
+@cache
 def _word_scales() -> tuple[str, ...]:
     return tuple(form for form in scales() if form.isalpha() and form.islower() and len(form) > 4)
 
@@ -487,6 +557,7 @@ def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
     return value if remaining == 1 else round(value, 2)
 
 
+@lru_cache(maxsize=4096)
 def _misspelt_approximator(word: str) -> tuple[str, ...] | None:
     """ "nealy 5%": the long approximator one slip away, same first letter.
 

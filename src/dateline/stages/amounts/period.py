@@ -11,6 +11,7 @@ the publication month. Days and durations are not periods of a figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,11 +100,21 @@ def _relative_quarter(lowered: str, published: date) -> tuple[int, tuple[int, in
     return year, (index * 3 + 1, index * 3 + 3)
 
 
-def find_period(sentence: SpacySpan, amount_start: int, published: date | None) -> str | None:
-    """The period of a figure at `amount_start`, from the dates in `sentence`."""
+def find_period(
+    sentence: SpacySpan,
+    amount_start: int,
+    published: date | None,
+    entities: Sequence[SpacySpan] | None = None,
+) -> str | None:
+    """The period of a figure at `amount_start`, from the dates in `sentence`.
+
+    `entities` are the sentence's entities where the caller has them
+    (`ParsedDoc.entities_in`); `sentence.ents` rebuilds every entity of the
+    document.
+    """
 
     readings: list[tuple[int, DateReading]] = []
-    for entity in sentence.ents:
+    for entity in sentence.ents if entities is None else entities:
         if entity.label_ != "DATE":
             continue
         reading = read_date(_with_preposition(entity), published)

@@ -396,8 +396,8 @@ class _Finder:
                 or not acts_on_fitting_object(token, lexical, self.index)
             ):
                 lexical = None
-            # Only triggers and the words of a speaker need it; most tokens are neither.
-            factual = (lexical is not None or speaker is not None) and is_factual(token)
+            # Only triggers and blamed words need it; most tokens are neither.
+            factual = lexical is not None and is_factual(token)
             if lexical is not None and factual:
                 sources, targets = self._sides(token, lexical, speaker)
                 if not (sources or targets) and _is_generic(token):
@@ -413,7 +413,8 @@ class _Finder:
                         yield self._event("ACCUSE", token, [speaker], accused, speech=True)
             if speaker is None:
                 continue
-            if factual and (blamed := [a for a in wrongdoer(token, self.index) if a != speaker]):
+            blamed = [a for a in wrongdoer(token, self.index) if a != speaker]
+            if blamed and (factual if lexical is not None else is_factual(token)):
                 yield self._event("ACCUSE", token, [speaker], blamed, speech=True)
             if obliged := [a for a in obliged_side(token, self.index) if a != speaker]:
                 yield self._event("REQUEST", token, [speaker], obliged, speech=True)

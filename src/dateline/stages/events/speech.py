@@ -11,7 +11,7 @@ the clause in the parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.model import Actor, Quote
 from dateline.stages.events.factuality import NEGATIONS
@@ -35,31 +35,60 @@ class Speakers:
             if q.speaker is not None and q.speaker in by_id
         ]
         self._index = index
+        # Every token of the article asks, so the tree is read once per
+        # document and each speech verb's speaker is found once.
+        self._doc: Doc | None = None
+        self._heads: list[int] = []
+        self._roots: list[int] = []
+        self._cue_speakers: dict[int, Actor | None] = {}
+        self._late_speakers: dict[int, list[tuple[int, Actor]]] = {}
 
     def speaker_of(self, token: Token) -> Actor | None:
         for start, end, actor in self._quoted:
             if start <= token.idx < end:
                 return actor
-        current = token
+        doc = token.doc
+        if doc is not self._doc:
+            self._read_tree(doc)
+        current = token.i
         for _ in range(8):
-            if current.head is current:
-                break
-            current = current.head
-            if (speaker := self._cue_speaker(current)) is not None:
+            current = self._heads[current]
+            if (speaker := self._cue_speaker(doc, current)) is not None:
                 return speaker
+            if self._heads[current] == current:
+                break  # the root, its own head: asking again gives the same answer
         # "The US actions violate ..., Lavrov stated": the speech verb may
         # hang below the reported clause instead of above it.
-        root = token.sent.root
-        for child in root.children:
-            if (
-                child.dep_ in {"ccomp", "parataxis", "advcl"}
-                and child.i > token.i
-                and (speaker := self._cue_speaker(child)) is not None
-            ):
+        for child, speaker in self._late_speakers_of(doc, self._roots[token.i]):
+            if child > token.i:
                 return speaker
         return None
 
-    def _cue_speaker(self, token: Token) -> Actor | None:
+    def _read_tree(self, doc: Doc) -> None:
+        self._doc, self._cue_speakers, self._late_speakers = doc, {}, {}
+        self._heads = [t.head.i for t in doc]
+        self._roots = [0] * len(doc)
+        for sentence in doc.sents:
+            self._roots[sentence.start : sentence.end] = [sentence.root.i] * len(sentence)
+
+    def _late_speakers_of(self, doc: Doc, root: int) -> list[tuple[int, Actor]]:
+        """(index, speaker) of the speech verbs in clauses below a sentence root."""
+
+        if root not in self._late_speakers:
+            self._late_speakers[root] = [
+                (child.i, speaker)
+                for child in doc[root].children
+                if child.dep_ in {"ccomp", "parataxis", "advcl"}
+                and (speaker := self._cue_speaker(doc, child.i)) is not None
+            ]
+        return self._late_speakers[root]
+
+    def _cue_speaker(self, doc: Doc, i: int) -> Actor | None:
+        if i not in self._cue_speakers:
+            self._cue_speakers[i] = self._find_cue_speaker(doc[i])
+        return self._cue_speakers[i]
+
+    def _find_cue_speaker(self, token: Token) -> Actor | None:
         cue = match_cue(token)
         if cue is None or not cue[1].reported:
             return None

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.parsing import doc_text
+
 # "Name: words" at the start of a line; the name is up to five capitalised words.
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _COLON_LINE = re.compile(
@@ -43,7 +45,7 @@ def line_attributions(doc: Doc) -> list[LineAttribution]:
     """Every line of the form "Name: words" or "words — Name", in text order."""
 
     found: list[LineAttribution] = []
-    text = doc.text
+    text = doc_text(doc)
     for pattern in (_COLON_LINE, _DASH_LINE):
         for match in pattern.finditer(text):
             content = _trimmed(text, *match.span("content"))
