@@ -458,3 +458,180 @@ def test_headline_colon_and_dash_sign_off(nlp: Language) -> None:
     sign_off = next(v for k, v in found.items() if k.startswith("Mr. Trump embodies"))
     assert sign_off == ("direct", "Sonya Herridge")
     assert not any(k.startswith("photos") for k in found)
+
+
+# --- PolNeAR train passages: marks, short quotes, speakers the parse hides ----
+
+
+def direct_speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(first words, speaker name) of each direct quote, through the actors stage."""
+
+    actors, quotes = through_actors(nlp, text)
+    return [(q.text[:20], speaker_name(actors, q)) for q in quotes if q.kind == "direct"]
+
+
+def test_doubled_apostrophes_are_double_quotation_marks(nlp: Language) -> None:
+    text = (
+        "''You'd think the business community would be up in arms over this, but I haven't "
+        "heard a peep,'' said Mr. Holtz-Eakin. ''The focus on personalities has driven this "
+        "off the radar.''\n\n"
+        "A reader would now ask: ''WHAT? Part of the network President Vladimir Putin formed "
+        "a few years ago to 'break the Anglo-Saxon monopoly on the global information "
+        "streams?'.''"
+    )
+    texts = [text[q.start : q.end] for q in find_quoted_texts(text)]
+    assert texts[0].startswith("You'd think") and texts[0].endswith("heard a peep,")
+    assert texts[1] == "The focus on personalities has driven this off the radar."
+    assert texts[2].endswith("information streams?'.")
+    # The model misses the hyphenated name; as the cue's subject it still speaks.
+    assert direct_speakers(nlp, text)[:2] == [
+        ("You'd think the busi", "Mr. Holtz-Eakin"),
+        ("The focus on persona", "Mr. Holtz-Eakin"),
+    ]
+
+
+def test_mixed_and_reversed_marks_still_close_the_quote() -> None:
+    text = (
+        '"Oz has a huge bully pulpit, with the entire Oprah empire behind him,” said David '
+        "Gorski.\n\n“The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could "
+        "create new and real problems for her here,“ said Jim Clyburn."
+    )
+    texts = [text[q.start : q.end] for q in find_quoted_texts(text)]
+    assert texts == [
+        "Oz has a huge bully pulpit, with the entire Oprah empire behind him,",
+        "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new "
+        "and real problems for her here,",
+    ]
+
+
+def test_short_quote_before_its_cue_and_short_continuation(nlp: Language) -> None:
+    text = (
+        "Melanie watched the speech at home.\n\n"
+        "“I would,” Melanie said to the TV. “I would, Donald.”\n\n"
+        "The article closes with a very clear implication about the woman’s “head.”"
+    )
+    assert direct_speakers(nlp, text) == [("I would,", "Melanie"), ("I would, Donald.", "Melanie")]
+
+
+def test_second_half_of_a_split_quote_does_not_hide_the_cue(nlp: Language) -> None:
+    text = (
+        "“Applying those questions and similar considerations to the current candidates and "
+        "their campaigns,” Blackwell continued, “you and I should unite in support of a "
+        "candidate who could win election.”"
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["Blackwell", "Blackwell"]
+
+
+def test_speaker_the_parser_hung_on_the_quote(nlp: Language) -> None:
+    text = (
+        "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, "
+        "tells Breitbart News in an exclusive interview.\n\n"
+        "''She needs one or two big ideas that are proportionate to the scale of the problems "
+        "we are facing,'' said Robert Reich, who served as labor secretary during Mr. Clinton's "
+        "first term yet endorsed Bernie Sanders in the Democratic primary."
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["Brent Bozell III", "Robert Reich"]
+
+
+def test_speakers_named_by_a_name_the_model_missed_or_a_capitalised_description(
+    nlp: Language,
+) -> None:
+    text = (
+        "“The gap [in New Hampshire] is too wide for Hillary to overtake Sanders,” said a "
+        "Nevada Democrat.\n\n"
+        "''I've been rubbernecking this election,'' said Pierre de Vos, a professor in public "
+        "law at the University of Cape Town in South Africa, who likened the campaign to a car "
+        "crash."
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["a Nevada Democrat", "Pierre de Vos"]
+
+
+def test_a_name_that_only_modifies_the_subject_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal to bar Muslims from "
+        "entering the United States, Hillary Clinton’s right-hand woman rallied supporters, "
+        "saying: “We have to be ready to stop him.”\n\n"
+        "“You work hard. You pay your taxes. So why didn’t Donald Trump pay his?” a narrator in "
+        "the Clinton ad asks."
+    )
+    speakers = [s for _, s in direct_speakers(nlp, text)]
+    assert "Hillary Clinton" not in speakers
+    assert speakers[1] == "a narrator in the Clinton ad"
+
+
+def test_participle_speaks_for_the_name_before_it_or_the_sentence_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you "
+        "might ask?”\n\n"
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some "
+        "people get a little carried away, have you noticed that?”"
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_text_speaks_for_the_author_the_sentence_names(nlp: Language) -> None:
+    text = (
+        "The International Monetary Fund (IMF) cut its forecast for Britain.\n\n"
+        '"Although the market reaction to the Brexit shock was reassuringly orderly, the '
+        'ultimate impact remains very unclear," the IMF report stated.\n\n'
+        "Mr. Trump, who said last week that a Mexican-American judge was biased against him, "
+        "issued a statement Tuesday saying, ''I do not feel that one's heritage makes them "
+        "incapable of being impartial.''"
+    )
+    speakers = [s for _, s in direct_speakers(nlp, text)]
+    assert speakers == ["International Monetary Fund", "Trump"]
+
+
+def test_pronoun_after_a_name_earlier_in_its_own_sentence(nlp: Language) -> None:
+    text = (
+        "“He can’t simply dispense with facts he doesn’t find convenient,” said David Gorski, "
+        "an associate professor of surgery.\n\n"
+        "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is "
+        "almost monolithic against you in terms of the efficacy of the three products you "
+        "called ‘miracles,’” she said."
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["David Gorski", "Claire McCaskill"]
+
+
+def test_cue_followed_by_its_own_quote_leaves_the_finished_one(nlp: Language) -> None:
+    text = (
+        "“He’s funny. And if I went to the Catskills for vacation, I’d love to see him,” New "
+        "York attorney Eric Levine said of Trump. “But as president, his lack of knowledge is "
+        "disturbing to me. … He’s a circus act.” Of Carson, Levine, who has given money to "
+        "Marco Rubio, said, “He’s flat-out scary. I think he’s a wonderful man … But he’s "
+        "totally vapid.”"
+    )
+    actors, quotes = through_actors(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [speaker_name(actors, q) for q in direct] == ["Eric Levine"] * 3
+    assert direct[1].cue is None  # it continues the quote before; "said" is the third's
+
+
+def test_titles_after_a_possessive_are_not_speech(nlp: Language) -> None:
+    text = (
+        "''He views Russia as a foreign power that has its own interests at stake,'' Mr. "
+        "Manafort said on CBS's ''Face the Nation.''"
+    )
+    assert [t for t, _ in direct_speakers(nlp, text)] == ["He views Russia as a"]
+
+
+def test_name_alone_before_a_colon_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: Keep on "
+        "contacting voters as late as possible.”\n\n"
+        "He had one message for the crowd: “You have to do more for the people of this "
+        "country right now.”"
+    )
+    assert direct_speakers(nlp, text) == [("One of the biggest l", "Carl Bialik")]
+
+
+def test_attribution_on_the_next_line_belongs_to_the_next_sentence(nlp: Language) -> None:
+    text = (
+        'The governor claimed that crime has gone down 20 percent.\n"This is a disease," '
+        'Christie said. "It’s not a moral failing. It’s a disease, and we need to give people '
+        'the treatment they need."\nNeither Cruz nor Christie acknowledged the Obama '
+        "administration’s work on the issue."
+    )
+    assert [s for _, s in direct_speakers(nlp, text)] == ["Christie", "Christie"]

@@ -5,7 +5,9 @@ House spokesman", "a source close to the talks", "the ministry", "analysts".
 The description is still the text saying who spoke, so the subject of a
 speech verb that is a common-noun phrase becomes an actor named by the
 phrase as written. A pronoun is never one (the quote stage resolves those),
-nor is a text that "says" something ("the report said").
+nor is a text that "says" something ("the report said"). A proper name the
+named-entity model missed ("Mr. Holtz-Eakin said", "Peabody said") is the
+subject of the cue all the same, and becomes an actor as written.
 """
 
 from __future__ import annotations
@@ -18,15 +20,20 @@ from spacy.tokens import Doc, Token
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, split_role_phrase
 from dateline.model import ActorKind
+from dateline.parsing import doc_text
 from dateline.stages.actors.lexicon import not_speaker_heads, sector_from_name, speaker_body_heads
 from dateline.stages.quotes.cues import cue_subject, match_cue
 from dateline.stages.quotes.marks import find_quoted_texts
+from dateline.stages.ranges import CharRanges
 
 # Post-modifiers kept in the name: "a spokesman for Clinton", "a source close
 # to the talks", "officials at the ministry". Longer ones are clauses.
 _KEPT_RIGHT_DEPS = frozenset({"prep", "amod", "compound"})
 MAX_MODIFIER_TOKENS = 7
 _LEADING_JUNK = frozenset({"and", "but", "or", "so", "then", "also"})
+_ORGANIZATION_LABELS = frozenset({"ORG", "FAC"})
+# A capitalised word of these kinds is no name ("Said" opening a sentence).
+_NOT_NAME_POS = frozenset({"NOUN", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +59,11 @@ def described_speakers(doc: Doc, claimed: set[int]) -> list[DescribedSpeaker]:
     head is one of them is already an actor ("Russian President Putin").
     """
 
-    inside = [(q.open_at, q.close_at) for q in find_quoted_texts(doc.text)]
+    inside = [(q.open_at, q.close_at) for q in find_quoted_texts(doc_text(doc))]
     found: dict[int, DescribedSpeaker] = {}
+    quoted = CharRanges(inside)
     for token in doc:
-        if any(start <= token.idx < end for start, end in inside):
+        if quoted.holds(token.idx):
             continue
         matched = match_cue(token)
         if matched is None:
@@ -65,27 +73,50 @@ def described_speakers(doc: Doc, claimed: set[int]) -> list[DescribedSpeaker]:
         subject = cue_subject(matched[0])
         if subject is None or subject.i in claimed or subject.i in found:
             continue
-        if subject.head.i != matched[0][-1].i and match_cue(subject.head) is None:
+        if subject.head.i != matched[0][-1].i and not _shares_subject(matched[0][0], subject):
             continue  # borrowed from a verb that is no speech: "the goals are to ... continue"
-        described = _describe(subject)
+        described = _describe(subject, claimed)
         if described is not None:
             found[subject.i] = described
     return sorted(found.values(), key=lambda d: d.start)
 
 
+def _shares_subject(verb: Token, subject: Token) -> bool:
+    """The cue may take a subject from another verb when that verb is speech
+    too, or when the cue is a participle saying how: "Schilling's son
+    defended his father, saying ..."."""
+
+    if match_cue(subject.head) is not None:
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head == subject.head
+
+
 def _attributes_words(cue: list[Token], inside: list[tuple[int, int]]) -> bool:
     """The cue reports a clause ("said that ...", "according to") or stands in
-    a sentence with a quotation: "Pumping also continues" is no speech."""
+    a sentence with a quotation: "Pumping also continues" is no speech. The
+    parser may end the quotation's sentence at its closing mark (`...?" a
+    narrator asks.`), so a quotation closing right before the sentence counts."""
 
     verb = cue[0]
     if cue[-1].dep_ == "prep" or any(c.dep_ == "ccomp" for c in verb.children):
         return True
     sentence = verb.sent
-    return any(start < sentence.end_char and sentence.start_char < end for start, end in inside)
+    text = doc_text(verb.doc)
+    return any(
+        start < sentence.end_char
+        and (sentence.start_char < end or not text[end : sentence.start_char].strip())
+        for start, end in inside
+    )
 
 
-def _describe(subject: Token) -> DescribedSpeaker | None:
-    if subject.pos_ != "NOUN" or not subject.is_alpha or subject.is_upper:
+def _describe(subject: Token, claimed: set[int]) -> DescribedSpeaker | None:
+    capitalised = subject.text[:1].isupper()
+    if capitalised and (
+        subject.pos_ == "PROPN" or (subject.pos_ not in _NOT_NAME_POS and not subject.is_sent_start)
+    ):
+        return _describe_name(subject, claimed)
+    # The model tags some common nouns as names: "the billionaire business mogul".
+    if subject.pos_ not in ("NOUN", "PROPN") or not subject.is_alpha or subject.is_upper:
         return None
     head = subject.lemma_.casefold()
     if head in not_speaker_heads() or subject.lower_ in not_speaker_heads():
@@ -110,6 +141,33 @@ def _describe(subject: Token) -> DescribedSpeaker | None:
         country_code = country.iso3
     definite = tokens[0].lower_ == "the"
     return DescribedSpeaker(start, end, kind, role, country_code, sector, definite)
+
+
+def _describe_name(subject: Token, claimed: set[int]) -> DescribedSpeaker | None:
+    """A capitalised name no actor claims ("Mr. Holtz-Eakin", "a Nevada
+    Democrat", "Pierre de Vos"): an organisation when the model says so or
+    its head is one ("Patriot Coal Company"), else a person. A
+    title ("Russian Ambassador to Vietnam Gennady Bezdetko") is no name, and
+    a name partly claimed by a known actor is that actor's."""
+
+    if not subject.is_alpha:
+        return None
+    if split_role_phrase(subject.text)[0] is not None:
+        return None
+    if any(t.i in claimed for t in subject.lefts if t.dep_ in ("compound", "flat")):
+        return None
+    tokens = [t for t in _phrase(subject) if t.i <= subject.i]
+    if not tokens:
+        return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    phrase = subject.doc[start:end].text
+    body = subject.lower_ in speaker_body_heads()
+    if subject.ent_type_ in _ORGANIZATION_LABELS or body:
+        return DescribedSpeaker(start, end, "organization", None, None, None, False)
+    role, country = split_role_phrase(phrase)
+    sector = role.sector if role is not None else None
+    iso3 = country.iso3 if country is not None else None
+    return DescribedSpeaker(start, end, "person", role, iso3, sector, False)
 
 
 def _phrase(subject: Token) -> list[Token]:

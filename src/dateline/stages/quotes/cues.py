@@ -23,6 +23,9 @@ SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "cco
 # Verbs whose object is the addressee, not the speaker ("told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "answer", "urge"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Words that end a name standing after its cue: `said Smith in a statement`.
+NOT_NAME_POS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"})
+MAX_NAME_AFTER = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,10 @@ def cue_subject(cue: list[Token]) -> Token | None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return subject
-    borrowed = _borrowed_subject(verb)
+    named = _participle_speaker(verb)
+    if named is not None:
+        return named
+    borrowed = _borrowed_subject(verb) or _sentence_subject(verb)
     if borrowed is not None:
         return borrowed
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
@@ -119,8 +125,53 @@ def cue_subject(cue: list[Token]) -> Token | None:
                 and c.pos_ in ("PROPN", "NOUN")
             ),
             None,
-        )
+        ) or name_after(cue)
     return None
+
+
+def name_after(cue: list[Token]) -> Token | None:
+    """The head of the name right after a cue, however the parser hung it:
+    `"...," said Robert Reich, who ...`, `said Skelly, explaining`. The name
+    ends at the first comma, preposition or verb; None when no capitalised
+    word or noun stands there."""
+
+    doc = cue[-1].doc
+    named: list[Token] = []
+    for token in doc[cue[-1].i + 1 : cue[-1].i + 1 + MAX_NAME_AFTER]:
+        if token.is_punct or token.pos_ in NOT_NAME_POS or token.is_space:
+            break
+        if token.pos_ in ("PROPN", "NOUN") or token.is_title:
+            named.append(token)
+    return named[-1] if named else None
+
+
+def _participle_speaker(verb: Token) -> Token | None:
+    """The name right before a cue that has no subject of its own: "footage
+    of Hillary Clinton asking, ...", and the inverted "Said Ellis: ..." that
+    the parser reads as one name. A common noun there is often a text ("a
+    statement saying"), so only a participle modifying it names it."""
+
+    if verb.dep_ == "compound" and verb.i == verb.head.i - 1 and verb.head.pos_ == "PROPN":
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a man shouting ...", "a statement saying ..."
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.pos_ == "PROPN" else None
+
+
+def _sentence_subject(verb: Token) -> Token | None:
+    """`Clinton seemed ready to riff, telling the crowd, "..."`: a participle
+    after a comma says how the sentence's subject spoke, wherever the parser
+    hung it."""
+
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "—", "–"):
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i:
+        return None
+    return _own_subject(root)
 
 
 def _borrowed_subject(verb: Token) -> Token | None:
@@ -133,6 +184,8 @@ def _borrowed_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if node.dep_ not in SHARED_SUBJECT_DEPS or node.head is node:
             break
+        if _behind_opening_mark(verb, node.head):
+            break  # the parser hung the cue on a verb of the quote after it
         crossed_complement = crossed_complement or node.dep_ == "ccomp"
         node = node.head
         subject = _own_subject(node)
@@ -145,9 +198,21 @@ def _borrowed_subject(verb: Token) -> Token | None:
     return fallback
 
 
+def _behind_opening_mark(verb: Token, word: Token) -> bool:
+    if word.i < verb.i:
+        return False
+    return any(t.is_quote for t in verb.doc[verb.i + 1 : word.i])
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two (the parser may take a word of the quote for
-    one: `"... One of the brightest," Cummings said`) the nearer."""
+    one: `"... One of the brightest," Cummings said`) the nearer. A subject
+    behind an opening quotation mark after the verb is a word of the quote:
+    `telling the crowd, "Some people get carried away"`."""
 
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _behind_opening_mark(verb, c)
+    ]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None

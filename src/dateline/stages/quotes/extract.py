@@ -13,15 +13,25 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.model import Actor, Quote, QuoteKind
-from dateline.parsing import ParsedDoc
-from dateline.stages.quotes.cues import SpeechVerb, cue_subject, match_cue
+from dateline.parsing import ParsedDoc, doc_text
+from dateline.stages.quotes.cues import SpeechVerb, cue_subject, match_cue, name_after
 from dateline.stages.quotes.headlines import line_attributions
 from dateline.stages.quotes.marks import QuotedText, find_quoted_texts, paragraph_bounds
 from dateline.stages.quotes.speakers import SpeakerResolver
+from dateline.stages.ranges import CharRanges
 
 SENTENCE_END = frozenset({".", "!", "?"})
-# Quoted phrases this short are names, titles or scare quotes, not speech.
+# Quoted phrases this short are names, titles or scare quotes, not speech,
+# unless they break off like speech right before their cue: `"Judge," X said`.
 MAX_PHRASE_WORDS = 2
+SPOKEN_BREAKS = frozenset(",?!")
+# Parts of speech that make the words between a quote and its cue a clause
+# rather than the speaker's name.
+CLAUSE_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ"})
+# Dependents of a cue that say to whom, where or when it was said.
+CUE_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "iobj", "prt"})
+# Marks after which a name before a colon starts: `HEADLINE - Carl Bialik: "..."`.
+NAME_BOUNDARIES = frozenset({"-", "—", "–", ".", "|", ":", ";"})
 # Up to this many words, a quote is speech only right next to its cue.
 SHORT_QUOTE_WORDS = 5
 # A quote with no cue at all must start its sentence and be this long.
@@ -155,7 +165,9 @@ def _direct_candidate(
 
     text = parsed.text
     words = quote.words(text)
-    if len(words) <= MAX_PHRASE_WORDS or _marked_as_term(text, quote.open_at):
+    short = len(words) <= MAX_PHRASE_WORDS
+    breaks_off, sentence = _breaks_off(text, quote), _is_sentence(text, quote)
+    if _marked_as_term(text, quote.open_at) or (short and not (breaks_off or sentence)):
         return None
     # After a full stop only a bare attribution follows (`"... missing." Trump
     # said.`); `"... him." Lord Heseltine said that ...` reports the next clause,
@@ -166,10 +178,20 @@ def _direct_candidate(
     lead_in = [] if any(t.is_alpha for t in before) else _lead_in(parsed, quote, paragraphs)
     post = _first_cue(after, quoted)
     pre = _first_cue(list(reversed(before)), quoted)
-    post_adjacent = post is not None and _adjacent_after(after, post[0])
+    post_adjacent = post is not None and _adjacent_after(after, post[0], quoted)
+    if post is not None and ends_sentence and _introduces_next(text, post[0], quote, quoted):
+        post_adjacent = False
+    pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
+    if (
+        post is not None
+        and ends_sentence
+        and (pre_adjacent or "\n" in text[quote.end : post[0][0].idx])
+    ):
+        # `Hayek said, "... overlook." The star then recalled ...`: after a full
+        # stop the next sentence, or the next line, is not this quote's.
+        post_adjacent = False
     if ends_sentence and not post_adjacent:
         post = None
-    pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
     if pre is None and lead_in:
         # `Cruz continued:` closing the paragraph before introduces this one.
         pre = _first_cue(list(reversed(lead_in)), quoted)
@@ -184,22 +206,26 @@ def _direct_candidate(
         # A long quote inside a reporting sentence: "stressed the need to «...»".
         far = [found for found in (post, pre) if found is not None and found[1].reported]
         cue = far[0][0] if far and len(words) > SHORT_QUOTE_WORDS else None
+    if short and cue is not None and (post is None or cue is not post[0] or not breaks_off):
+        return None  # `"Judge," Brafman said`: a short fragment only right before its cue
+    named = _name_before_colon(before) if cue is None and not short else None
+    if named is not None:
+        return _Candidate("direct", quote.start, quote.end, [named[0]], named[1], confidence)
     if cue is not None:
         subject = cue_subject(cue)
         if post is not None and cue is post[0]:
             subject = _speaker_between(after, cue, subject)
         return _Candidate("direct", quote.start, quote.end, cue, subject, confidence)
     starts_sentence = not any(t.is_alpha for t in before)
-    if len(words) < UNCUED_QUOTE_WORDS or not starts_sentence or _is_title(words):
+    if not starts_sentence or _is_title(words):
+        return None
+    # Right after the attribution of the quote before, even a short quote
+    # goes on with the same speaker: `"I would," Melanie said. "I would."`.
+    continues = _follows_quote(parsed, quote, quoted)
+    if (len(words) < UNCUED_QUOTE_WORDS and not continues) or (short and not sentence):
         return None
     return _Candidate(
-        "direct",
-        quote.start,
-        quote.end,
-        None,
-        None,
-        confidence * 0.8,
-        continues=_follows_quote(parsed, quote, quoted),
+        "direct", quote.start, quote.end, None, None, confidence * 0.8, continues=continues
     )
 
 
@@ -209,10 +235,19 @@ def _context_after(
     quoted: list[QuotedText],
     paragraphs: list[tuple[int, int]],
 ) -> list[Token]:
-    """Tokens after the closing mark up to the end of that sentence."""
+    """Tokens after the closing mark up to the end of that sentence, or up to
+    the next quotation; a name in quotation marks inside the attribution
+    (`Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said`) is read on."""
 
     _, para_end = _paragraph_of(paragraphs, max(quote.close_at - 1, 0))
-    next_open = min((q.open_at for q in quoted if q.open_at >= quote.close_at), default=para_end)
+    next_open = min(
+        (
+            q.open_at
+            for q in quoted
+            if q.open_at >= quote.close_at and len(q.words(parsed.text)) > MAX_PHRASE_WORDS
+        ),
+        default=para_end,
+    )
     limit = min(para_end, next_open)
     tokens: list[Token] = []
     for token in parsed.doc:
@@ -295,25 +330,60 @@ def _negated(verb: Token, inside_marks: list[tuple[int, int]]) -> bool:
     )
 
 
-def _adjacent_after(after: list[Token], cue: list[Token]) -> bool:
-    """`," said Smailov` / `," the Russian leader said`: only the subject between."""
+def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedText]) -> bool:
+    """`," said Smailov` / `," the Russian leader said`: only the subject between.
 
-    if any(c.dep_ == "ccomp" and c.i > cue[-1].i for c in cue[0].children):
-        return False  # the verb reports the clause after it, not this quote
+    A cue that reports a clause after it (`"...," he said that ...`) belongs
+    to that clause, unless the clause is the second half of a split quote
+    (`"A," Blackwell continued, "B."`).
+
+    The parser may hang the name on a word of the quote (`"Yes, I support Ted
+    Cruz," Brent Bozell III, founder of ..., tells`), so words that form no
+    clause of their own (no verb, no conjunction) count as the speaker too.
+    """
+
+    if any(
+        c.dep_ == "ccomp" and c.i > cue[-1].i and not _in_quote(c.left_edge, quoted)
+        for c in cue[0].children
+    ):
+        return False
     subject = cue_subject(cue)
     allowed = {t.i for t in subject.subtree} if subject is not None else set()
-    return all(t.is_punct or t.i in allowed for t in after if t.i < cue[0].i)
+    between = [t for t in after if t.i < cue[0].i and not t.is_punct]
+    return all(t.i in allowed for t in between) or not any(t.pos_ in CLAUSE_POS for t in between)
+
+
+def _introduces_next(
+    text: str, cue: list[Token], quote: QuotedText, quoted: list[QuotedText]
+) -> bool:
+    """`"... act." Of Carson, Levine said, "He's flat-out scary."`: a cue
+    followed by nothing but a comma or colon and a quotation introduces that
+    one, not the finished sentence before it."""
+
+    cue_end = cue[-1].idx + len(cue[-1].text)
+    following = [q for q in quoted if q.open_at >= cue_end and q.open_at > quote.open_at]
+    if not following:
+        return False
+    gap = text[cue_end : following[0].open_at]
+    return "\n" not in gap and not gap.strip(" \t,:")
+
+
+def _in_quote(token: Token, quoted: list[QuotedText]) -> bool:
+    return any(q.open_at <= token.idx < q.close_at for q in quoted)
 
 
 def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None) -> Token | None:
     """In `"...," Tulsa police Chief Chuck Jordan said` the words between the
     quote and its cue are the speaker, however the parser took them: when the
     subject found lies elsewhere, the last noun before any apposition is its
-    head."""
+    head. In the inverted `"...," said Robert Reich, who ...` the name stands
+    right after the cue, up to the first comma, preposition or verb."""
 
     between = [t for t in after if t.i < cue[0].i and not t.is_space]
     while between and between[0].is_punct:
         between.pop(0)
+    if not between and (subject is None or subject.i < cue[0].i):
+        return name_after(cue) or subject
     if not between or (subject is not None and between[0].i <= subject.i <= between[-1].i):
         return subject
     # The name ends where an apposition begins: "Flynn, a top Trump surrogate,".
@@ -323,7 +393,9 @@ def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None
 
 
 def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
-    """`Putin said: "..."` / `According to X, "..."`: nothing but glue between."""
+    """`Putin said: "..."` / `According to X, "..."`: nothing but glue between,
+    or the cue's own addressee, place and time: `told reporters on Monday, "..."`,
+    `saying during the debate last week, "..."`."""
 
     between = [t for t in before if t.i > cue[-1].i and not t.is_punct]
     if cue[-1].dep_ == "prep":
@@ -333,21 +405,73 @@ def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
     inverted = (
         {t.i for t in subject.subtree} if subject is not None and subject.i > cue[-1].i else set()
     )
+    modifiers = [c for c in cue[-1].children if c.i > cue[-1].i and c.dep_ in CUE_MODIFIER_DEPS]
+    if before and any(c.right_edge.i > before[-1].i for c in modifiers):
+        modifiers = []  # the quote is a modifier's own object: `said on "Meet the Press"`
+    attached = {t.i for c in modifiers for t in c.subtree if t.pos_ not in CLAUSE_POS}
     return all(
-        t.lower_ in ("that", "as", "this", "it", "in", "a", "statement") or t.i in inverted
+        t.lower_ in ("that", "as", "this", "it", "in", "a", "statement")
+        or t.i in inverted
+        or t.i in attached
         for t in between
     )
 
 
-def _marked_as_term(text: str, open_at: int) -> bool:
-    """`the so-called «...»`: the writer distances themself from a phrase."""
+def _name_before_colon(before: list[Token]) -> tuple[Token, Token] | None:
+    """`Pollsters agree - Carl Bialik: "..."`: a name alone before a colon, at
+    the start of its line or after a dash, introduces the quote. Returns the
+    colon and the head of the (first) name."""
 
-    preceding = text[max(0, open_at - 40) : open_at].lower().split()
-    return bool(preceding) and preceding[-1] in SCARE_MARKERS
+    if not before or before[-1].text != ":":
+        return None
+    segment: list[Token] = []
+    for token in reversed(before[:-1]):
+        if token.text in NAME_BOUNDARIES or "\n" in token.whitespace_:
+            break
+        segment.insert(0, token)
+        if token.i > 0 and "\n" in token.doc[token.i - 1].whitespace_:
+            break
+    if not segment or not all(t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in segment):
+        return None
+    first_name = next((k for k, t in enumerate(segment) if t.pos_ != "PROPN"), len(segment))
+    return before[-1], segment[first_name - 1]
+
+
+def _breaks_off(text: str, quote: QuotedText) -> bool:
+    """The quoted words end in a comma, "?" or "!" inside the marks, as a
+    spoken sentence cut by its attribution does: `"Hopefully," she said`."""
+
+    return text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in SPOKEN_BREAKS
+
+
+def _is_sentence(text: str, quote: QuotedText) -> bool:
+    """The quoted words are a whole sentence: a capital first, a full stop,
+    "?" or "!" last (`"We're America."`), not a phrase or a name."""
+
+    words = text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")
+    return words[:1].isupper() and words[-1:] in SENTENCE_END
+
+
+def _marked_as_term(text: str, open_at: int) -> bool:
+    """`the so-called «...»`: the writer distances themself from a phrase; and
+    `CBS's "Face the Nation"`: a possessive makes the quoted words a title."""
+
+    preceding = text[max(0, open_at - 40) : open_at].lower().rstrip("'").split()
+    return bool(preceding) and (
+        preceding[-1] in SCARE_MARKERS or preceding[-1].endswith(("'s", "’s"))
+    )
 
 
 def _is_title(words: list[str]) -> bool:
-    return len(words) <= SHORT_QUOTE_WORDS * 2 and all(w[0].isupper() for w in words if len(w) > 3)
+    """ "American Skin", "Law and Order": every long word capitalised. One
+    capital alone is just a sentence start: "Neither do I."."""
+
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(words) <= SHORT_QUOTE_WORDS * 2
+        and len(long_words) > 1
+        and all(w[0].isupper() for w in long_words)
+    )
 
 
 def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText]) -> bool:
@@ -390,8 +514,9 @@ def _reported_candidates(
     """Speech verbs with a clausal complement, outside quotation marks."""
 
     found: list[_Candidate] = []
+    quoted = CharRanges(inside_marks)
     for token in parsed.doc:
-        if any(start <= token.idx < end for start, end in inside_marks):
+        if quoted.holds(token.idx):
             continue
         matched = match_cue(token)
         if matched is None or not matched[1].reported:
@@ -443,7 +568,7 @@ def _complement_clause(verb: Token, para: tuple[int, int]) -> tuple[int, int] | 
         return None
     start = max(tokens[0].idx, para[0])
     end = min(_token_end(tokens[-1]), para[1])
-    return _trim(verb.doc.text, start, end)
+    return _trim(doc_text(verb.doc), start, end)
 
 
 def _according_to_clause(

@@ -11,6 +11,9 @@ paragraph end and opens again at the start of the next one:
     «Second paragraph,» he said.
 
 is one quote running from "First" to "paragraph,".
+
+Some archives (the New York Times as LexisNexis stores it) write each
+double quotation mark as two apostrophes: ''Like this,'' he said.
 """
 
 from __future__ import annotations
@@ -29,10 +32,18 @@ CLOSERS: dict[str, str] = {
     '"': '"',
     "'": "'",
 }
+_OPENING_MARK = re.compile("[" + "".join(re.escape(mark) for mark in CLOSERS) + "]")
+# Closers of the other style, tried when a quote never closes in its own:
+# edited copy mixes them (`"Oz has a bully pulpit,” said David Gorski`) or
+# turns one the wrong way (`“... here,“ said Jim Clyburn`).
+MIXED_CLOSERS: dict[str, str] = {"“": '"“', '"': "”"}
 # Marks that are both apostrophes and closing single quotes.
 APOSTROPHES = "'’"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]{2,}\S)")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+# Two apostrophes standing for one double mark; with a third, a single quote
+# nested inside it.
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!')'{2,3}(?!')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +87,8 @@ def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if after.isspace():
-        return False
+        # `“ … if the primary were held`: words left out at the start.
+        return mark in "“«" and text[i + 1 : i + 5].lstrip(" ").startswith(("…", "..."))
     if mark in "“«„‚‹":
         return True
     if mark in APOSTROPHES or mark == "‘":
@@ -103,7 +115,7 @@ def _closing_strength(text: str, i: int) -> int:
     return 2
 
 
-def _find_closer(text: str, opener: int, limit: int) -> int | None:
+def _find_closer(text: str, opener: int, limit: int, closers: str | None = None) -> int | None:
     """Offset of the mark closing the quote opened at `opener`, before `limit`.
 
     Same-family marks nested inside («a «b» c») are counted so the outer quote
@@ -111,7 +123,7 @@ def _find_closer(text: str, opener: int, limit: int) -> int | None:
     """
 
     mark = text[opener]
-    closers = CLOSERS[mark]
+    closers = closers or CLOSERS[mark]
     symmetric = mark in closers
     depth = 0
     weak: int | None = None
@@ -152,6 +164,7 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
     """
 
     found: list[QuotedText] = []
+    text = _doubled_apostrophes_as_marks(text)
     paragraphs = paragraph_bounds(text)
     p = 0
     i = 0
@@ -161,7 +174,11 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
         if i >= para_end:
             p += 1
             continue
-        if text[i] not in CLOSERS or not _is_opening(text, i):
+        if text[i] not in CLOSERS:  # leap to the next mark rather than step letter by letter
+            mark = _OPENING_MARK.search(text, i, para_end)
+            i = mark.start() if mark is not None else para_end
+            continue
+        if not _is_opening(text, i):
             i += 1
             continue
         opener = i
@@ -180,6 +197,8 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
             runs += 1
             para_end = next_end
             close = _find_closer(text, lead, para_end)
+        if close is None and runs == 1 and text[opener] in MIXED_CLOSERS:
+            close = _find_closer(text, opener, para_end, MIXED_CLOSERS[text[opener]])
         if close is None:
             start, end = _trimmed(text, opener + 1, para_end)
             found.append(QuotedText(start, end, opener, para_end, False, runs))
@@ -190,3 +209,25 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
             found.append(QuotedText(start, end, opener, close + 1, True, runs))
         i = close + 1
     return found
+
+
+def _doubled_apostrophes_as_marks(text: str) -> str:
+    """The text with each `''` written as one `"` beside a blank, so that
+    offsets are unchanged and the straight-quote rules apply.
+
+    `''` opening (`''Yes`) or closing (`no,''`) is one double mark; `'''` is
+    that mark with a single quote inside it, opened after it at a word start
+    (`'''Look`) and closed before it elsewhere (`streams?'''`).
+    """
+
+    if "''" not in text:
+        return text
+
+    def as_mark(match: re.Match[str]) -> str:
+        start = match.start()
+        opens = start == 0 or text[start - 1].isspace()
+        if len(match.group()) == 2:
+            return ' "' if opens else '" '
+        return " \"'" if opens else "'\" "
+
+    return _DOUBLED_APOSTROPHES.sub(as_mark, text)

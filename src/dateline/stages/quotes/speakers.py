@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.model import Actor, Span
+from dateline.parsing import doc_text
+from dateline.stages.actors.lexicon import not_speaker_heads
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
+# "a letter from the ministry", "a statement by Obama": the text's author.
+AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +70,37 @@ class SpeakerResolver:
         covering = [actor for span, actor in self._mentions if span.overlaps(head)]
         if covering:
             return covering[0].id
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in not_speaker_heads():
+            return self._author(subject)
         return (
             self._named_inside(subject)
             or self._named_elsewhere(subject)
             or self._role_holder(subject)
         )
+
+    def _author(self, text: Token) -> str | None:
+        """Who a text that "says" speaks for, when the phrase names them: "the
+        IMF report", "Obama's statement", "a letter from the ministry", or
+        the sentence does: "Mr. Trump issued a statement saying ..."."""
+
+        for child in text.children:
+            if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+                named = child
+            else:
+                continue
+            at = Span(named.idx, named.idx + len(named.text)) if named is not None else None
+            for span, actor in self._mentions:
+                if at is not None and span.overlaps(at):
+                    return actor.id
+        node = text
+        while node.dep_ in ("dobj", "pobj", "prep") and node.head is not node:
+            node = node.head
+        issuer = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if node.pos_ == "VERB" and issuer is not None and issuer.i < text.i:
+            return self.resolve(issuer)
+        return None
 
     def _named_elsewhere(self, subject: Token) -> str | None:
         """A name the actors stage missed at this place but found elsewhere:
@@ -82,7 +112,7 @@ class SpeakerResolver:
         words = [t.lower_ for t in subject.lefts if t.dep_ in ("compound", "flat")]
         words = [*words, subject.lower_]
         found: set[str] = set()
-        text = subject.doc.text
+        text = doc_text(subject.doc)
         for span, actor in self._mentions:
             mention = text[span.start : span.end].lower().split()
             if (
@@ -112,7 +142,8 @@ class SpeakerResolver:
     def _named_inside(self, subject: Token) -> str | None:
         """A person named inside a title phrase: "Ambassador to Vietnam Gennady
         Bezdetko". Names under "of" or "by" are left alone: "the press service of the
-        Premier" is not the Premier."""
+        Premier" is not the Premier; nor is a name that only modifies another
+        noun: "Hillary Clinton's right-hand woman", "a narrator in the Clinton ad"."""
 
         excluded: list[tuple[int, int]] = []
         for token in subject.subtree:
@@ -126,13 +157,16 @@ class SpeakerResolver:
                 continue
             if any(lo <= span.start < hi for lo, hi in excluded):
                 continue
+            if _modifies_other_noun(subject.doc, span):
+                continue
             return actor.id
         return None
 
     def _antecedent(self, pronoun: Token, *, person: bool) -> str | None:
         """Who "he" (or "it") is: the previous speaker when nobody of that kind
-        was named since, else the subject of a preceding sentence, else the
-        last actor of that kind named before the pronoun."""
+        was named since, else the subject named before it in its sentence or
+        of a preceding sentence, else the last actor of that kind named before
+        the pronoun."""
 
         position = pronoun.idx
         earlier = [a for a in self.history if a.end <= position]
@@ -145,10 +179,26 @@ class SpeakerResolver:
                 and _nobody_named_since(latest, previous)
             ):
                 return previous.speaker
-        subject = self._previous_sentence_subject(pronoun, person=person)
+        subject = self._same_sentence_subject(pronoun, person=person)
+        subject = subject or self._previous_sentence_subject(pronoun, person=person)
         if subject is not None:
             return subject
         return latest[1].id if latest else None
+
+    def _same_sentence_subject(self, pronoun: Token, *, person: bool) -> str | None:
+        """`Sen. Claire McCaskill scolded him: "...," she said`: the subject
+        named earlier in the pronoun's own sentence, outside the quotation."""
+
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+                continue
+            head = Span(token.idx, token.idx + len(token.text))
+            if self._in_quote(head):
+                continue
+            for span, actor in self._mentions:
+                if span.overlaps(head) and (actor.kind == "person") == person:
+                    return actor.id
+        return None
 
     def _latest_mention(self, position: int, *, person: bool) -> tuple[Span, Actor] | None:
         latest: tuple[Span, Actor] | None = None
@@ -188,3 +238,15 @@ def _nobody_named_since(latest: tuple[Span, Actor] | None, previous: Attribution
     """No other actor of the pronoun's kind was named after the previous quote."""
 
     return latest is None or latest[1].id == previous.speaker or latest[0].start < previous.end
+
+
+def _modifies_other_noun(doc: Doc, span: Span) -> bool:
+    """The name is a possessor or a noun modifier of a word outside it."""
+
+    last = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if last is None or not len(last):
+        return False
+    token = last[-1]
+    return (
+        token.dep_ in ("poss", "compound", "nmod") and not span.start <= token.head.idx < span.end
+    )
