@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from dateline.cli import main
 
 DATELINE = Path(sys.executable).with_name("dateline")
-ARTICLES = 16
+ARTICLES = 60  # enough that a signal sent after the first stored article lands midway
 STARTUP_LIMIT = 180.0
 """Seconds allowed for the subprocess to load the model and store a first article."""
 
