@@ -44,18 +44,28 @@ def stats(path: Path) -> dict[str, Any]:
         return store.stats()
 
 
-def interrupt_midway(articles: Path, db: Path, how: signal.Signals, *options: str) -> str:
-    """Start an ingest, send `how` once it stored an article; its stderr."""
+def ingest_until_one_is_stored(articles: Path, db: Path, *options: str) -> subprocess.Popen[bytes]:
+    """An ingest subprocess, returned once it stored its first article (or ended)."""
 
     command = [str(DATELINE), "ingest", str(articles), "--db", str(db), *options]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
+    deadline = time.monotonic() + STARTUP_LIMIT
+    while stored_count(db) == 0 and process.poll() is None:
+        if time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            raise AssertionError("the ingest stored nothing in time")
+        time.sleep(0.02)
+    return process
+
+
+def interrupt_midway(articles: Path, db: Path, how: signal.Signals, *options: str) -> str:
+    """Start an ingest, send `how` once it stored an article; its stderr."""
+
+    process = ingest_until_one_is_stored(articles, db, *options)
     try:
-        deadline = time.monotonic() + STARTUP_LIMIT
-        while stored_count(db) == 0 and process.poll() is None:
-            assert time.monotonic() < deadline, "the ingest stored nothing in time"
-            time.sleep(0.02)
         process.send_signal(how)
         _, err = process.communicate(timeout=60)
     finally:
@@ -132,15 +142,8 @@ def test_a_killed_worker_stops_the_ingest_and_keeps_what_was_stored(
     articles, expected = clean_run
     db = tmp_path / "lost-worker.db"
     options = ("--workers", "2", "--batch-size", "1")
-    command = [str(DATELINE), "ingest", str(articles), "--db", str(db), *options]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-    )
+    process = ingest_until_one_is_stored(articles, db, *options)
     try:
-        deadline = time.monotonic() + STARTUP_LIMIT
-        while stored_count(db) == 0 and process.poll() is None:
-            assert time.monotonic() < deadline, "the ingest stored nothing in time"
-            time.sleep(0.02)
         parent = psutil.Process(process.pid)
         workers = [child for child in parent.children() if child.cmdline() == parent.cmdline()]
         assert workers, "no forked worker found"
