@@ -44,12 +44,26 @@ def stats(path: Path) -> dict[str, Any]:
         return store.stats()
 
 
+def _answer_ctrl_c() -> None:
+    """Let the ingest hear SIGINT even when the tests run as a background job.
+
+    A shell starts background jobs with SIGINT ignored, the child inherits
+    that, and Python then installs no KeyboardInterrupt handler at all.
+    """
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def ingest_until_one_is_stored(articles: Path, db: Path, *options: str) -> subprocess.Popen[bytes]:
     """An ingest subprocess, returned once it stored its first article (or ended)."""
 
     command = [str(DATELINE), "ingest", str(articles), "--db", str(db), *options]
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_answer_ctrl_c,
     )
     deadline = time.monotonic() + STARTUP_LIMIT
     while stored_count(db) == 0 and process.poll() is None:
