@@ -106,9 +106,7 @@ def sentence_date(
 def _dates_clause(ent: SpacySpan, trigger: Token) -> bool:
     """The date expression hangs on `trigger`, on its phrase or on a clause above it."""
 
-    head = ent.root.head
-    while head.i != ent.root.i and ent.start <= head.i < ent.end:
-        head = head.head  # climb out of the expression itself
+    head = ent.root.head  # outside the expression, or the root itself
     if head.pos_ == "ADP":  # "on Monday": the preposition's head is what it dates
         head = head.head
     if head.i == trigger.i or trigger.is_ancestor(head):
