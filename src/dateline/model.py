@@ -138,7 +138,8 @@ class Quote:
 
     `span` covers the quoted text only (without the marks); `cue` is the
     speech verb or phrase that attributes it; `speaker` an `Actor.id` or
-    None where the text does not say who spoke.
+    None where the text does not say who spoke or names no actor ("the
+    letter says"): `source` still holds those words.
     """
 
     kind: QuoteKind
@@ -146,6 +147,11 @@ class Quote:
     span: Span
     speaker: str | None = None
     cue: Span | None = None
+    source: Span | None = None
+    """The words naming who or what the quote comes from, as written at the
+    cue ("the Russian Prime Minister", "the letter"): set whenever the text
+    names one, whether or not it resolves to an actor; None when it names
+    nothing. An uncued continuation takes the previous quote's source."""
     confidence: float = 1.0
 
 

@@ -42,6 +42,9 @@ def actor_dict(actor: Actor, text: str) -> dict[str, Any]:
 
 
 def quote_dict(quote: Quote, text: str) -> dict[str, Any]:
+    """`speaker` is an actor id; `source` the words naming whoever spoke, kept
+    even where they name no actor ("the letter"), so every quote shows them."""
+
     return {
         "kind": quote.kind,
         "speaker": quote.speaker,
@@ -49,6 +52,8 @@ def quote_dict(quote: Quote, text: str) -> dict[str, Any]:
         "span": _span(quote.span),
         "cue": quote.cue.text(text) if quote.cue else None,
         "cue_span": _span(quote.cue) if quote.cue else None,
+        "source": quote.source.text(text) if quote.source else None,
+        "source_span": _span(quote.source) if quote.source else None,
         "confidence": round(quote.confidence, 3),
     }
 

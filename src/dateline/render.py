@@ -43,11 +43,33 @@ def render_actors(article: dict[str, Any]) -> list[str]:
     return lines
 
 
+def speaker_label(speaker: str | None, source: str | None) -> str:
+    """Who a quote is by, as a reader should see it: the speaker's name, else
+    the words the text names its source with ("— the letter"), else a note
+    that the text names nobody."""
+
+    if speaker:
+        return speaker
+    if source and source.strip():
+        return f"— {' '.join(source.split())}"
+    return "(speaker not given)"
+
+
+def source_words(quote: dict[str, Any]) -> str | None:
+    """A quote's source words from either article shape: a string in pipeline
+    output, a `{"start", "end", "text"}` span in a stored article."""
+
+    source = quote.get("source")
+    if isinstance(source, dict):
+        return str(source.get("text") or "") or None
+    return source if isinstance(source, str) else None
+
+
 def render_quotes(article: dict[str, Any]) -> list[str]:
     names = _names(article)
     lines = [f"  Quotes ({len(article['quotes'])})"]
     for quote in article["quotes"]:
-        speaker = names.get(quote.get("speaker") or "", "(speaker not given)")
+        speaker = speaker_label(names.get(quote.get("speaker") or ""), source_words(quote))
         marks = "«»" if quote["kind"] == "direct" else "‹›"
         text = _shorten(quote["text"], WIDTH - len(speaker) - 16)
         lines.append(f"    {quote['kind']:<8} {speaker}: {marks[0]}{text}{marks[1]}")

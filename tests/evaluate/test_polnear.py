@@ -121,6 +121,57 @@ def test_speaker_verdict_is_strict_about_the_head() -> None:
     assert polnear.speaker_verdict({"source_text": "he"}, senator, "s") is None
 
 
+LETTER = (
+    "“Mr. Trump recently refused to say whether he would have created Japanese internment "
+    "camps during World War II,” the letter says."
+)
+
+
+def test_speaker_verdict_judges_source_words_where_no_actor_speaks() -> None:
+    letter = {"source_text": "the letter"}
+    trump = _article("Donald Trump", "Mr. Trump")
+    # The right head in the words: right, though no actor said it.
+    assert polnear.speaker_verdict(letter, trump, None, "the letter") is True
+    assert polnear.speaker_verdict(letter, trump, None, "The letter from 17 senators") is True
+    # The wrong head, or no words at all: wrong.
+    assert polnear.speaker_verdict(letter, trump, None, "Mr. Trump") is False
+    assert polnear.speaker_verdict(letter, trump, None, None) is False
+    # A speaker actor is judged instead of the words.
+    assert polnear.speaker_verdict(letter, trump, "s", "the letter") is False
+    assert polnear.speaker_verdict({"source_text": "Trump"}, trump, "s", "the letter") is True
+    # No source in the gold: words naming one are wrong, a bare pronoun names nobody.
+    assert polnear.speaker_verdict({"source_text": ""}, trump, None, "the letter") is False
+    assert polnear.speaker_verdict({"source_text": ""}, trump, None, "it") is True
+    # A pronoun gold source stays unjudged, whatever the words.
+    assert polnear.speaker_verdict({"source_text": "it"}, trump, None, "the letter") is None
+
+
+def test_source_words_earn_quote_speaker_hits() -> None:
+    gold = polnear.to_gold(
+        record(
+            LETTER,
+            {
+                "source": [piece(LETTER, "the letter")],
+                "cue": [piece(LETTER, "says")],
+                "content": [piece(LETTER, LETTER[: LETTER.index(" the letter")])],
+            },
+        )
+    )
+    quote = {
+        "kind": "direct",
+        "text": LETTER[1 : LETTER.index(",”") + 1],
+        "speaker": None,
+        "source": "the letter",
+    }
+    predicted = {"id": "x", "actors": [], "quotes": [quote]}
+    counts = polnear.quote_counts([gold], [predicted], "direct", with_speaker=True)
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+    assert polnear.speaker_accuracy([gold], [predicted]) == (1, 1)
+    # A system that gives no source words (textacy's baseline) is judged as before.
+    bare = {"id": "x", "actors": [], "quotes": [{**quote, "source": None}]}
+    assert polnear.speaker_accuracy([gold], [bare]) == (0, 1)
+
+
 def test_quote_speaker_counts_need_the_right_speaker() -> None:
     text = SPLIT_QUOTE
     gold = polnear.to_gold(

@@ -3,7 +3,8 @@
 The bundled Kazinform example (two prime ministers, trade figures, a meeting
 in Yekaterinburg) plus four TASS dispatches from the shared corpus sample:
 Mishustin's visit to Vietnam, Lukashenko and Putin's talks, Russia's growth
-figures and Lavrov's Moscow talks on Syria.
+figures and Lavrov's Moscow talks on Syria. A second, hand-built store holds a
+TASS dispatch quoting a statement (no actor speaks), for showing source words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from spacy.language import Language
+from tests.store.conftest import statement_extraction
 
 from dateline.model import Article
 from dateline.pipeline import extract_articles
@@ -46,6 +48,16 @@ def store_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
         for extraction in extract_articles(_articles(), nlp):
             assert not isinstance(extraction, Exception), extraction
             store.save(extraction)
+    return url
+
+
+@pytest.fixture(scope="session")
+def statement_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store whose one article's quotes come from "the statement", no actor."""
+
+    url = str(tmp_path_factory.mktemp("statement") / "news.db")
+    with Store.open(url) as store:
+        store.save(statement_extraction())
     return url
 
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from dateline.cli import main
+from dateline.server import create_app
 
 
 def get(client: TestClient, url: str, status: int = 200) -> Any:
@@ -169,3 +170,20 @@ def test_serve_command_documents_its_options() -> None:
 def test_serve_reports_a_store_it_cannot_open(tmp_path: Any) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", "nosuchdb://x"])
     assert result.exit_code == 1 and "error" in result.output.lower()
+
+
+def test_quotes_no_actor_speaks_carry_and_match_their_source_words(
+    statement_store_url: str,
+) -> None:
+    with TestClient(create_app(statement_store_url)) as client:
+        found = get(client, "/api/quotes?speaker=statement")
+        assert found["total"] == 2
+        assert {(q["speaker"], q["source"]) for q in found["items"]} == {(None, "the statement")}
+        assert get(client, "/api/quotes?speaker=kallas")["total"] == 0
+        article = get(client, "/api/articles/tass-1894057")
+        text = article["text"]
+        for quote in article["quotes"]:
+            source = quote["source"]
+            assert text[source["start"] : source["end"]] == source["text"] == "the statement"
+        searched = get(client, "/api/search?q=undersea cables")["quotes"]["items"]
+        assert [q["source"] for q in searched] == ["the statement"]

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,8 +45,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(store_url: str) -> Iterator[str]:
+@contextmanager
+def _serving(store_url: str) -> Iterator[str]:
+    """The app over `store_url` on a free local port, for as long as the block runs."""
+
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
@@ -56,9 +59,17 @@ def base_url(store_url: str) -> Iterator[str]:
     while not server.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(store_url: str) -> Iterator[str]:
+    with _serving(store_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +133,15 @@ def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ign
     page.wait_for_selector("#map circle.event-place")
     assert page.locator("#map rect").count() > 1000  # land drawn offline
     page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
+
+
+def test_quotes_no_actor_speaks_show_their_source_words(page, statement_store_url: str) -> None:  # type: ignore[no-untyped-def]
+    with _serving(statement_store_url) as base_url:
+        page.goto(base_url + "/articles/tass-1894057")
+        page.wait_for_selector("#facts .source")
+        assert page.locator("#facts .source").all_inner_texts() == ["— the statement"] * 2
+        page.hover("#text .seg.quote >> nth=0")
+        assert "by the statement" in page.inner_text("#tip")
+        page.goto(base_url + "/?q=undersea+cables")
+        page.wait_for_selector("#found-quotes li")
+        assert page.inner_text("#found-quotes .source") == "— the statement"

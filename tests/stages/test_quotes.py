@@ -635,3 +635,77 @@ def test_attribution_on_the_next_line_belongs_to_the_next_sentence(nlp: Language
         "administration’s work on the issue."
     )
     assert [s for _, s in direct_speakers(nlp, text)] == ["Christie", "Christie"]
+
+
+def source_words(text: str, quote: Quote) -> str | None:
+    return quote.source.text(text) if quote.source else None
+
+
+def test_source_words_name_a_text_and_a_description_no_actor_holds(nlp: Language) -> None:
+    text = (
+        "With millions watching on television, the Slovenia-born former model delivered a "
+        "seemingly heartfelt defense of her husband.\n\n“Donald is, and always has been, an "
+        "amazing leader,” said the 46-year-old. “Now, he will go to work for you.”\n\n"
+        "“Mr. Trump recently refused to say whether he would have created Japanese internment "
+        "camps during World War II,” the letter says."
+    )
+    _, quotes = through_actors(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [source_words(text, q) for q in direct] == [
+        "the 46-year-old",
+        "the 46-year-old",  # the continued quotation keeps its source
+        "the letter",
+    ]
+    assert direct[2].speaker is None  # a letter is no actor
+
+
+def test_any_verb_after_a_broken_off_quote_attributes_it(nlp: Language) -> None:
+    text = (
+        "“Look at all these Bernie supporters here,” Paradis said with a smirk, looking over at "
+        "Bennett.\n\n“They’re all here because he’s promising to give them all this free "
+        "stuff,” Bennett shot back with a laugh."
+    )
+    actors = [
+        actor(text, "paradis", "person", "Paradis"),
+        actor(text, "bennett", "person", "Bennett"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert [speaker for _, speaker in by_kind(quotes, "direct")] == ["paradis", "bennett"]
+
+
+def test_a_closed_question_takes_no_cue_from_the_next_line(nlp: Language) -> None:
+    text = (
+        '"There are many who argue that cell phones and smartphones are just now exposing what '
+        'has been happening in this country for years," the moderator said. "As you know, '
+        "Mr. Trump, on the other side, the FBI director recently said there's a chill wind "
+        'blowing through law enforcement. As president, how do you bridge the divide?"\n'
+        "Trump acknowledged that a rift does exist between communities of color and the police."
+    )
+    actors = [actor(text, "trump", "person", "Trump")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == [None, None]
+    assert [source_words(text, q) for q in direct] == ["the moderator", "the moderator"]
+
+
+def test_title_cased_quotations_in_running_text_are_titles(nlp: Language) -> None:
+    text = (
+        '"Of course Bill Clinton’s fair game. He’s a former president," Fiorina told "Fox and '
+        'Friends," reminding the co-hosts that Trump has frequently denounced former President '
+        "George W. Bush.\n\n''In Fisher,'' Dean Amar said, ''even though the dissent Justice "
+        "Alito read from the bench was frank, it was not as barbed as Justice Scalia's.''"
+    )
+    quoted = [q.text for q in extract_quotes(parse(nlp, text), [])]
+    assert not any("Fox and" in q for q in quoted)
+    assert "In Fisher," in quoted  # a short title-cased fragment right before its cue is speech
+
+
+def test_a_name_at_the_colon_beats_a_verb_further_back(nlp: Language) -> None:
+    text = (
+        "But polls did predict the Democratic caucus - HuffPollster: “While the Iowa caucuses "
+        "provided a polling upset on the Republican side, most pollsters fared much better "
+        "with the Democratic results.”"
+    )
+    actors = [actor(text, "huffpollster", "organization", "HuffPollster")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert by_kind(quotes, "direct")[0][1] == "huffpollster"

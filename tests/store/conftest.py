@@ -3,7 +3,9 @@
 Offsets are found in the text (never typed in), so the fixtures stay right
 if the example file is re-wrapped. The Kazinform article is the bundled
 example; the TASS excerpt is three paragraphs of a real dispatch
-(tass-politics-sample, tass-1893813) that names Mikhail Mishustin again.
+(tass-politics-sample, tass-1893813) that names Mikhail Mishustin again; the
+second TASS excerpt (tass-1894057) quotes a statement, a source that is no
+actor.
 """
 
 from __future__ import annotations
@@ -46,6 +48,22 @@ TASS_TEXT = (
     "ambassador said.\n\n"
     "Bezdetko recalled that Vietnamese Prime Minister Pham Minh Chinh visited Russia in "
     "October 2024 to attend the BRICS Plus/Outreach meeting in Kazan."
+)
+
+STATEMENT_TEXT = (
+    "BRUSSELS, December 26. /TASS/. The European Union intends to impose new sanctions on "
+    'the so-called "Russia’s shadow fleet" over the incident in the Baltic Sea, according '
+    "to a joint statement by the European Commission and EU diplomacy chief Kaja Kallas.\n\n"
+    '"The suspected vessel is part of Russia’s shadow fleet, which threatens security and '
+    "the environment, while funding Russia’s war budget. We will propose further measures, "
+    'including sanctions, to target this fleet," the statement said.\n\n'
+    "In addition, the European Union is strengthening protection of the bloc's undersea "
+    "cables after an incident in the Baltic Sea.\n\n"
+    '"In response to these incidents, we are strengthening efforts to protect undersea '
+    "cables, including enhanced information exchange, new detection technologies, as well "
+    "as in undersea repair capabilities, and international cooperation. We remain committed "
+    'to ensuring the resilience and security of our critical infrastructure," the '
+    "statement said."
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"])\s+(?=[«\"A-Z])|\n\s*\n")
@@ -94,13 +112,20 @@ class Locator:
         spans = sorted({s for p in phrases for s in self.spans(p)})
         return [s for s in spans if not any(o != s and o.contains(s) for o in spans)]
 
-    def quote(self, kind: str, content: str, speaker: str | None, cue: str) -> Quote:
-        span = self.span(content)
-        cue_span = self._after(cue, span.end) if kind == "direct" else self._before(cue, span)
-        return Quote(kind, content, span, speaker, cue_span)  # type: ignore[arg-type]
+    def quote(
+        self, kind: str, content: str, speaker: str | None, cue: str, source: str | None = None
+    ) -> Quote:
+        """A quote whose cue (and source words) stand after it when direct
+        (`"...," said Smailov`), before it when reported."""
 
-    def _after(self, phrase: str, position: int) -> Span:
-        start = self.text.index(phrase, position)
+        span = self.span(content)
+        near = self._after if kind == "direct" else self._before
+        cue_span = near(cue, span)
+        source_span = near(source, span) if source is not None else None
+        return Quote(kind, content, span, speaker, cue_span, source_span)  # type: ignore[arg-type]
+
+    def _after(self, phrase: str, span: Span) -> Span:
+        start = self.text.index(phrase, span.end)
         return self._span(start, start + len(phrase))
 
     def _before(self, phrase: str, span: Span) -> Span:
@@ -172,6 +197,7 @@ def seed_extraction() -> Extraction:
             "sector and business community",
             "smailov",
             "said",
+            "the Kazakh Prime Minister",
         ),
         at.quote(
             "direct",
@@ -179,6 +205,7 @@ def seed_extraction() -> Extraction:
             "their developments, establish profitable and perspective business contacts,",
             "smailov",
             "said",
+            "Smailov",
         ),
         at.quote(
             "indirect",
@@ -186,6 +213,7 @@ def seed_extraction() -> Extraction:
             "Kazakhstan and Russia",
             "smailov",
             "added",
+            "Smailov",
         ),
         at.quote(
             "indirect",
@@ -193,6 +221,7 @@ def seed_extraction() -> Extraction:
             "partnership with Kazakhstan as a priority",
             "mishustin",
             "said",
+            "Mishustin",
         ),
         at.quote(
             "direct",
@@ -200,6 +229,7 @@ def seed_extraction() -> Extraction:
             "external challenges,",
             "mishustin",
             "said",
+            "the Russian Prime Minister",
         ),
     ]
     trade = "bilateral trade turnover between Kazakhstan and Russia"
@@ -306,6 +336,7 @@ def tass_extraction() -> Extraction:
         "broad context,",
         "gennady-bezdetko",
         "said",
+        "the ambassador",
     )
     return Extraction(
         article=article,
@@ -319,6 +350,56 @@ def tass_extraction() -> Extraction:
     )
 
 
+def statement_extraction() -> Extraction:
+    """A TASS dispatch whose quotes a statement makes: no actor speaks them,
+    yet the text names their source ("the statement said")."""
+
+    at = Locator(STATEMENT_TEXT)
+    article = Article(
+        id="tass-1894057",
+        text=STATEMENT_TEXT,
+        source="TASS",
+        url="https://tass.com/world/1894057",
+        published=date(2024, 12, 26),
+        title="EU to impose new sanctions on ‘Russian shadow fleet’ over Baltic Sea incident",
+    )
+    union = Actor(
+        "european-union",
+        "European Union",
+        "organization",
+        at.mentions("The European Union", "the European Union"),
+        sector="international",
+    )
+    kallas = Actor(
+        "kaja-kallas",
+        "Kaja Kallas",
+        "person",
+        at.mentions("Kaja Kallas"),
+        role="EU diplomacy chief",
+        sector="international",
+    )
+    first = (
+        "The suspected vessel is part of Russia’s shadow fleet, which threatens security and "
+        "the environment, while funding Russia’s war budget. We will propose further "
+        "measures, including sanctions, to target this fleet,"
+    )
+    second = (
+        "In response to these incidents, we are strengthening efforts to protect undersea "
+        "cables, including enhanced information exchange, new detection technologies, as "
+        "well as in undersea repair capabilities, and international cooperation. We remain "
+        "committed to ensuring the resilience and security of our critical infrastructure,"
+    )
+    return Extraction(
+        article=article,
+        sentences=at.sentences,
+        actors=[union, kallas],
+        quotes=[
+            at.quote("direct", first, None, "said", "the statement"),
+            at.quote("direct", second, None, "said", "the statement"),
+        ],
+    )
+
+
 @pytest.fixture
 def seed() -> Extraction:
     return seed_extraction()
@@ -327,6 +408,11 @@ def seed() -> Extraction:
 @pytest.fixture
 def tass() -> Extraction:
     return tass_extraction()
+
+
+@pytest.fixture
+def statement() -> Extraction:
+    return statement_extraction()
 
 
 @pytest.fixture

@@ -29,8 +29,18 @@ def test_quote_listing_by_speaker_ignores_case_and_accents(filled: Store) -> Non
 
 def test_quote_listing_rows_point_at_their_article(filled: Store, seed: Extraction) -> None:
     row = filled.page_quotes(speaker="mishustin", limit=1)[0][0]
-    assert set(row) == {"article_id", "published", "speaker", "kind", "text", "start", "end"}
+    assert set(row) == {
+        "article_id",
+        "published",
+        "speaker",
+        "source",
+        "kind",
+        "text",
+        "start",
+        "end",
+    }
     assert row["article_id"] == seed.article.id
+    assert row["source"] == "Mishustin"
     assert row["published"] == "2022-07-04"
     assert seed.article.text[row["start"] : row["end"]] == row["text"]
 

@@ -33,7 +33,11 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--speaker", help="Only quotes by speakers whose name contains this.")
+@click.option(
+    "--speaker",
+    help="Only quotes by speakers whose name contains this, or, where no actor speaks,"
+    ' whose source words do ("letter" finds "the letter says").',
+)
 @click.option("--contains", help="Only quotes whose text contains these words.")
 @click.option(
     "--since",
@@ -59,6 +63,7 @@ def quotes(
     """List stored quotes with speaker and source article."""
 
     from dateline.errors import StoreError
+    from dateline.render import speaker_label
     from dateline.store import Store
     from dateline.store.search import search_quotes
 
@@ -78,7 +83,7 @@ def quotes(
     if not rows:
         click.echo("No quotes match.")
     for row in rows:
-        who = row.get("speaker") or "(speaker not given)"
+        who = speaker_label(row.get("speaker"), row.get("source"))
         click.echo(f"{row.get('published') or '':<10}  {who}  [{row['kind']}]  {row['article_id']}")
         click.echo(f"    {row['text']}")
     if len(rows) < total:

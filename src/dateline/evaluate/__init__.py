@@ -56,7 +56,11 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[Record]:
 
 
 def dateline_predict(records: Iterable[Record], model: str | None = None) -> list[Record]:
-    """Dateline's gold-shaped output for records (imported late: it loads spaCy)."""
+    """Dateline's gold-shaped output for records (imported late: it loads spaCy).
+
+    Quotes carry `source`, the words naming whoever spoke even where no actor
+    did ("the letter"), which benchmarks may judge in place of a speaker.
+    """
 
     from dateline.pipeline import extract_records
 

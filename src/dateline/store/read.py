@@ -54,6 +54,14 @@ def _span(row: Any, text: str | None = None) -> JsonDict:
     return span
 
 
+def _char_range(start: int | None, end: int | None, text: str) -> JsonDict | None:
+    """An optional span stored as two nullable columns (a quote's cue), with its words."""
+
+    if start is None or end is None:
+        return None
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
 def _rows_of(conn: Connection, table: sa.Table, article_id: str, order: str) -> list[Any]:
     """All rows of one article in `table`, ordered by column `order`."""
 
@@ -155,11 +163,8 @@ def _quotes(
             "speaker_name": names.get(q.speaker_id) if q.speaker_id is not None else None,
             "text": q.text,
             "span": _span(q),
-            "cue": (
-                None
-                if q.cue_start is None
-                else {"start": q.cue_start, "end": q.cue_end, "text": text[q.cue_start : q.cue_end]}
-            ),
+            "cue": _char_range(q.cue_start, q.cue_end, text),
+            "source": _char_range(q.source_start, q.source_end, text),
             "confidence": q.confidence,
         }
         for q in rows
@@ -183,15 +188,7 @@ def _amounts(conn: Connection, article_id: str, text: str) -> list[JsonDict]:
             "high": a.high,
             "parties": list(a.parties or []),
             "span": _span(a),
-            "measure_span": (
-                None
-                if a.measure_start is None
-                else {
-                    "start": a.measure_start,
-                    "end": a.measure_end,
-                    "text": text[a.measure_start : a.measure_end],
-                }
-            ),
+            "measure_span": _char_range(a.measure_start, a.measure_end, text),
             "confidence": a.confidence,
         }
         for a in rows
@@ -274,7 +271,9 @@ def quote_page(
     """A page of quotes across the corpus, newest article first, and how many match in all.
 
     `speaker` matches part of a speaker's name ignoring case and accents
-    ("mishus" finds Mikhail Mishustin); `contains` matches part of the quote
+    ("mishus" finds Mikhail Mishustin), or, for a quote with no speaker
+    actor, part of the words naming its source ("letter" finds "the letter
+    says"); `contains` matches part of the quote
     ignoring case (ASCII case only on SQLite); `since` keeps articles
     published on or after that day.
     """
@@ -293,14 +292,23 @@ NEWEST_QUOTES_FIRST = (
 )
 
 
+SOURCE_WORDS = sa.func.substr(
+    articles.c.text, quotes.c.source_start + 1, quotes.c.source_end - quotes.c.source_start
+)
+"""The words naming a quote's source, cut from its article's text by the
+database (NULL where the text names none); offsets count characters on SQLite
+and PostgreSQL alike, as Python's do."""
+
+
 def quote_listing(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:
-    """Quotes with their article's date and speaker's name, plus `extra` columns."""
+    """Quotes with their article's date, speaker's name and source words, plus `extra` columns."""
 
     return (
         sa.select(
             quotes.c.article_id,
             articles.c.published,
             actors.c.name.label("speaker"),
+            SOURCE_WORDS.label("source"),
             quotes.c.kind,
             quotes.c.text,
             quotes.c.start,
@@ -335,7 +343,18 @@ def filter_quotes(
     """The filters `dateline quotes` offers, on a `quote_listing` query."""
 
     if speaker is not None:
-        query = query.where(actors.c.name_key.contains(normalise_name(speaker), autoescape=True))
+        by_source_words = sa.and_(
+            quotes.c.speaker_id.is_(None),
+            sa.func.lower(SOURCE_WORDS).contains(
+                " ".join(speaker.split()).lower(), autoescape=True
+            ),
+        )
+        query = query.where(
+            sa.or_(
+                actors.c.name_key.contains(normalise_name(speaker), autoescape=True),
+                by_source_words,
+            )
+        )
     if contains is not None:
         query = query.where(
             sa.func.lower(quotes.c.text).contains(contains.lower(), autoescape=True)
@@ -354,6 +373,7 @@ def quote_row(row: sa.Row[Any]) -> JsonDict:
         "article_id": row.article_id,
         "published": _iso(row.published),
         "speaker": row.speaker,
+        "source": row.source,
         "kind": row.kind,
         "text": row.text,
         "start": row.start,
@@ -440,7 +460,12 @@ def summary(conn: Connection, article_id: str | None = None) -> JsonDict:
             for a in article["actors"]
         ],
         "quotes": [
-            {"speaker": q["speaker_name"], "kind": q["kind"], "text": q["text"]}
+            {
+                "speaker": q["speaker_name"],
+                "source": q["source"]["text"] if q["source"] else None,
+                "kind": q["kind"],
+                "text": q["text"],
+            }
             for q in article["quotes"]
         ],
         "amounts": [

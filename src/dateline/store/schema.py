@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """Bump when a table changes; `Store.open` refuses a database of another version."""
 
 metadata = sa.MetaData()
@@ -116,6 +116,8 @@ quotes = sa.Table(
     sa.Column("speaker_id", sa.Integer, sa.ForeignKey("actors.id")),
     sa.Column("cue_start", sa.Integer),
     sa.Column("cue_end", sa.Integer),
+    sa.Column("source_start", sa.Integer),
+    sa.Column("source_end", sa.Integer),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Index("ix_quotes_article", "article_id"),
     sa.Index("ix_quotes_speaker", "speaker_id"),

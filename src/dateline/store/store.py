@@ -134,7 +134,9 @@ class Store:
         """A page of quotes, newest article first, and how many match in all.
 
         `speaker` matches part of a speaker's name ignoring case and accents
-        ("mishus" finds Mikhail Mishustin); `contains` part of the quote;
+        ("mishus" finds Mikhail Mishustin), or of the source words of a quote
+        no actor speaks ("letter" finds "the letter says"); `contains` part of
+        the quote;
         `since` keeps articles published on or after that day.
         """
 

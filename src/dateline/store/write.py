@@ -73,7 +73,7 @@ def _check_spans(extraction: Extraction) -> None:
     for actor in extraction.actors:
         spans += [(f"mention of actor {actor.id!r}", s) for s in actor.mentions]
     for quote in extraction.quotes:
-        spans += [("quote", quote.span), ("quote cue", quote.cue)]
+        spans += [("quote", quote.span), ("quote cue", quote.cue), ("quote source", quote.source)]
     for amount in extraction.amounts:
         spans += [(f"amount {amount.text!r}", amount.span), ("amount measure", amount.measure_span)]
     spans += [(f"{event.type} event evidence", event.evidence) for event in extraction.events]
@@ -324,6 +324,8 @@ def _save_quotes(conn: Connection, extraction: Extraction, local_to_row: dict[st
                 "speaker_id": speaker,
                 "cue_start": quote.cue.start if quote.cue else None,
                 "cue_end": quote.cue.end if quote.cue else None,
+                "source_start": quote.source.start if quote.source else None,
+                "source_end": quote.source.end if quote.source else None,
                 "confidence": quote.confidence,
             }
             | _span_values(quote.span)

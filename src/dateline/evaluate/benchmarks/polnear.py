@@ -19,6 +19,12 @@ quote+speaker F1 (a prediction matched to one is neither hit nor false
 alarm). quote+speaker F1 counts a hit for a matched quote whose speaker is
 right, so a system that finds a quote but not who said it earns no hit.
 
+A quote whose speaker is no actor may still name its source in words ("the
+letter says"); where a system gives such words and no actor, the words are
+judged: they are right when their head is the head of the gold SOURCE, and
+wrong where PolNeAR records no source. A speaker actor, where there is one,
+is judged instead of the words.
+
 A split quotation (`"A," he said. "B."`) is one attribution in PolNeAR but
 two quotes in our gold, one a pair of marks; content pieces with nothing but
 white space between them (PolNeAR cuts a long quotation at sentence breaks)
@@ -259,20 +265,26 @@ def _speaker_heads(predicted: dict[str, Any], speaker_id: Any) -> frozenset[str]
 
 
 def speaker_verdict(
-    gold_quote: dict[str, Any], article: dict[str, Any], speaker: Any
+    gold_quote: dict[str, Any],
+    article: dict[str, Any],
+    speaker: Any,
+    source: str | None = None,
 ) -> bool | None:
     """Whether `speaker` (an actor id of `article`, or None) is the gold source.
 
-    None where the gold source is a pronoun and cannot be judged.
+    Without a speaker, the predicted quote's `source` words ("the letter")
+    stand for it, so a system is credited for naming a source that is no
+    actor. None where the gold source is a pronoun and cannot be judged.
     """
 
-    source = str(gold_quote.get("source_text") or "")
-    if not source.strip():
-        return speaker is None
-    heads = name_heads(source)
+    predicted = _speaker_heads(article, speaker) if speaker is not None else name_heads(source)
+    gold_source = str(gold_quote.get("source_text") or "")
+    if not gold_source.strip():
+        return speaker is None and not predicted
+    heads = name_heads(gold_source)
     if not heads:
         return None
-    return bool(heads & _speaker_heads(article, speaker))
+    return bool(heads & predicted)
 
 
 def _pairs(gold_article: dict[str, Any], predicted: dict[str, Any]) -> list[Pair[Any, Any]]:
@@ -290,8 +302,13 @@ def speaker_accuracy(
         found = by_id.get(article["id"], {})
         pred_quotes = found.get("quotes") or []
         for pair in _pairs(article, found):
-            speaker = pred_quotes[pair.predicted_index].get("speaker")
-            verdict = speaker_verdict(article["quotes"][pair.gold_index], found, speaker)
+            quote = pred_quotes[pair.predicted_index]
+            verdict = speaker_verdict(
+                article["quotes"][pair.gold_index],
+                found,
+                quote.get("speaker"),
+                quote.get("source"),
+            )
             if verdict is None:
                 continue
             total += 1
@@ -357,7 +374,9 @@ def quote_counts(
             if gold_index not in judged_gold:
                 continue
             gold_quote = gold_quotes[gold_index]
-            right = not with_speaker or speaker_verdict(gold_quote, found, quote.get("speaker"))
+            right = not with_speaker or speaker_verdict(
+                gold_quote, found, quote.get("speaker"), quote.get("source")
+            )
             if right:
                 hits += 1
             else:
@@ -429,7 +448,8 @@ def run(limit: int | None = None) -> BenchmarkResult:
         result.scores[system] = score_system(gold, predicted)
     result.notes.append(
         "speaker = head of the gold source's name (pronoun sources not judged, no source ="
-        " no speaker), same rule for every system; 'speech cues' figures leave out gold"
+        " no speaker; a quote with no speaker actor is judged by its source words),"
+        " same rule for every system; 'speech cues' figures leave out gold"
         " whose cue is cognition or attitude"
     )
     return result

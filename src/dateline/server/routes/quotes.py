@@ -46,7 +46,13 @@ def quotes(
             "a word ending in * is a prefix."
         ),
     ] = None,
-    speaker: Annotated[str | None, Query(description="Part of the speaker's name.")] = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            description="Part of the speaker's name, or of the words naming the source of a"
+            " quote no actor speaks ('letter' finds 'the letter says')."
+        ),
+    ] = None,
     since: Annotated[
         date | None, Query(description="Articles published on or after, YYYY-MM-DD.")
     ] = None,

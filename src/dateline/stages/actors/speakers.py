@@ -13,7 +13,6 @@ subject of the cue all the same, and becomes an actor as written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -22,15 +21,10 @@ from dateline.knowledge.roles import Role, split_role_phrase
 from dateline.model import ActorKind
 from dateline.parsing import doc_text
 from dateline.stages.actors.lexicon import not_speaker_heads, sector_from_name, speaker_body_heads
-from dateline.stages.quotes.cues import cue_subject, match_cue
+from dateline.stages.quotes.cues import cue_subject, match_cue, subject_phrase
 from dateline.stages.quotes.marks import find_quoted_texts
 from dateline.stages.ranges import CharRanges
 
-# Post-modifiers kept in the name: "a spokesman for Clinton", "a source close
-# to the talks", "officials at the ministry". Longer ones are clauses.
-_KEPT_RIGHT_DEPS = frozenset({"prep", "amod", "compound"})
-MAX_MODIFIER_TOKENS = 7
-_LEADING_JUNK = frozenset({"and", "but", "or", "so", "then", "also"})
 _ORGANIZATION_LABELS = frozenset({"ORG", "FAC"})
 # A capitalised word of these kinds is no name ("Said" opening a sentence).
 _NOT_NAME_POS = frozenset({"NOUN", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"})
@@ -121,7 +115,7 @@ def _describe(subject: Token, claimed: set[int]) -> DescribedSpeaker | None:
     head = subject.lemma_.casefold()
     if head in not_speaker_heads() or subject.lower_ in not_speaker_heads():
         return None
-    tokens = _phrase(subject)
+    tokens = subject_phrase(subject)
     if not tokens:
         return None
     start, end = tokens[0].i, tokens[-1].i + 1
@@ -156,7 +150,7 @@ def _describe_name(subject: Token, claimed: set[int]) -> DescribedSpeaker | None
         return None
     if any(t.i in claimed for t in subject.lefts if t.dep_ in ("compound", "flat")):
         return None
-    tokens = [t for t in _phrase(subject) if t.i <= subject.i]
+    tokens = [t for t in subject_phrase(subject) if t.i <= subject.i]
     if not tokens:
         return None
     start, end = tokens[0].i, tokens[-1].i + 1
@@ -168,27 +162,3 @@ def _describe_name(subject: Token, claimed: set[int]) -> DescribedSpeaker | None
     sector = role.sector if role is not None else None
     iso3 = country.iso3 if country is not None else None
     return DescribedSpeaker(start, end, "person", role, iso3, sector, False)
-
-
-def _phrase(subject: Token) -> list[Token]:
-    """The subject's words without relative clauses, appositions or long
-    post-modifiers ("a spokesman for Clinton, who ..." -> "a spokesman for
-    Clinton"); empty when the words kept are not one run of the text."""
-
-    left = [t for t in subject.lefts for t in t.subtree]
-    right: list[Token] = []
-    for child in subject.rights:
-        if child.dep_ not in _KEPT_RIGHT_DEPS:
-            break
-        subtree = list(child.subtree)
-        if len(subtree) > MAX_MODIFIER_TOKENS or any(
-            t.is_punct or t.pos_ in ("VERB", "AUX") for t in subtree
-        ):
-            break
-        right.extend(subtree)
-    tokens = sorted([*left, subject, *right], key=lambda t: t.i)
-    # Keep one contiguous run ending in the subject's right part.
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _LEADING_JUNK):
-        tokens.pop(0)
-    contiguous = all(b.i == a.i + 1 for a, b in pairwise(tokens))
-    return tokens if contiguous else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -26,6 +27,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Words that end a name standing after its cue: `said Smith in a statement`.
 NOT_NAME_POS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"})
 MAX_NAME_AFTER = 6
+# Post-modifiers kept in a speaker's phrase: "a spokesman for Clinton", "a
+# source close to the talks", "officials at the ministry". Longer ones are clauses.
+_KEPT_RIGHT_DEPS = frozenset({"prep", "amod", "compound"})
+MAX_MODIFIER_TOKENS = 7
+_LEADING_JUNK = frozenset({"and", "but", "or", "so", "then", "also"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,3 +222,27 @@ def _own_subject(verb: Token) -> Token | None:
         if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _behind_opening_mark(verb, c)
     ]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def subject_phrase(subject: Token) -> list[Token]:
+    """The subject's words without relative clauses, appositions or long
+    post-modifiers ("a spokesman for Clinton, who ..." -> "a spokesman for
+    Clinton"); empty when the words kept are not one run of the text."""
+
+    left = [t for t in subject.lefts for t in t.subtree]
+    right: list[Token] = []
+    for child in subject.rights:
+        if child.dep_ not in _KEPT_RIGHT_DEPS:
+            break
+        subtree = list(child.subtree)
+        if len(subtree) > MAX_MODIFIER_TOKENS or any(
+            t.is_punct or t.pos_ in ("VERB", "AUX") for t in subtree
+        ):
+            break
+        right.extend(subtree)
+    tokens = sorted([*left, subject, *right], key=lambda t: t.i)
+    # Keep one contiguous run ending in the subject's right part.
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _LEADING_JUNK):
+        tokens.pop(0)
+    contiguous = all(b.i == a.i + 1 for a, b in pairwise(tokens))
+    return tokens if contiguous else []

@@ -8,11 +8,12 @@ span of its words and of its cue, so a reader sees why it was attributed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.model import Actor, Quote, QuoteKind
+from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.parsing import ParsedDoc, doc_text
 from dateline.stages.quotes.cues import SpeechVerb, cue_subject, match_cue, name_after
 from dateline.stages.quotes.headlines import line_attributions
@@ -40,6 +41,33 @@ WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "w
 SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
 TRAILING = " \t\n,.;:!?—–-"
 QUOTE_CHARS = frozenset("\"“”«»„‘’'‹›‚")
+# Words a title leaves in lower case: "The Art of the Deal".
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "vs",
+        "via",
+        "into",
+    ]
+)
+TITLE_MAX_WORDS = 12
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 # The attribution between two parts of a split quote is never longer.
 MAX_ATTRIBUTION_CHARS = 200
 
@@ -73,12 +101,13 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
 
     quotes: list[Quote] = []
     for candidate in candidates:
+        source: Span | None = None
+        speaker: str | None = None
         if candidate.cue is not None:
             speaker = resolver.resolve(candidate.subject)
-        elif candidate.continues:
-            speaker = resolver.previous_speaker(candidate.start)
-        else:
-            speaker = None
+            source = resolver.source_words(candidate.subject)
+        elif candidate.continues and (previous := resolver.previous(candidate.start)):
+            speaker, source = previous.speaker, previous.source
         cue_span = (
             parsed.span(candidate.cue[0].idx, _token_end(candidate.cue[-1]))
             if candidate.cue
@@ -91,11 +120,12 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
                 span=parsed.span(candidate.start, candidate.end),
                 speaker=speaker,
                 cue=cue_span,
+                source=parsed.span(source.start, source.end) if source else None,
                 confidence=candidate.confidence,
             )
         )
         ends = [candidate.end] + ([cue_span.end] if cue_span else [])
-        resolver.remember(max(ends), speaker)
+        resolver.remember(max(ends), speaker, source)
     return quotes
 
 
@@ -192,28 +222,44 @@ def _direct_candidate(
         post_adjacent = False
     if ends_sentence and not post_adjacent:
         post = None
+    if _names_a_work(text, quote, words) and not (breaks_off and post_adjacent):
+        return None
     if pre is None and lead_in:
         # `Cruz continued:` closing the paragraph before introduces this one.
         pre = _first_cue(list(reversed(lead_in)), quoted)
         pre_adjacent = pre is not None
     confidence = 1.0 if quote.closed else 0.5
-    cue: list[Token] | None
+    cue: list[Token] | None = None
     if post is not None and post_adjacent:
         cue = post[0]
+    elif not short and (named := _name_before_colon(before or lead_in)) is not None:
+        # `... - HuffPollster: "..."`: the name at the colon, not a verb further back.
+        return _Candidate("direct", quote.start, quote.end, [named[0]], named[1], confidence)
     elif pre is not None and pre_adjacent:
         cue = pre[0]
+    elif (
+        breaks_off
+        and not _is_title(words)
+        and (verb := _attribution_verb(after, quoted, quote.close_at))
+    ):
+        # `"...," Bennett shot back.`: a quote broken off by a comma and followed
+        # by a subject and its verb is attributed by its form, whatever the verb.
+        cue, confidence = verb, confidence * 0.8
     else:
         # A long quote inside a reporting sentence: "stressed the need to «...»".
-        far = [found for found in (post, pre) if found is not None and found[1].reported]
+        # A quote that closes its sentence is not inside the one after it.
+        closes = text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in SENTENCE_END
+        far = [
+            found
+            for found in (None if closes else post, pre)
+            if found is not None and found[1].reported
+        ]
         cue = far[0][0] if far and len(words) > SHORT_QUOTE_WORDS else None
     if short and cue is not None and (post is None or cue is not post[0] or not breaks_off):
         return None  # `"Judge," Brafman said`: a short fragment only right before its cue
-    named = _name_before_colon(before) if cue is None and not short else None
-    if named is not None:
-        return _Candidate("direct", quote.start, quote.end, [named[0]], named[1], confidence)
     if cue is not None:
         subject = cue_subject(cue)
-        if post is not None and cue is post[0]:
+        if cue[0].idx > quote.close_at:
             subject = _speaker_between(after, cue, subject)
         return _Candidate("direct", quote.start, quote.end, cue, subject, confidence)
     starts_sentence = not any(t.is_alpha for t in before)
@@ -294,7 +340,7 @@ def _lead_in(
     if not parsed.text[start:end].rstrip().endswith(":"):
         return []
     colon = start + len(parsed.text[start:end].rstrip()) - 1
-    tokens = parsed.doc[: _token_index_at(parsed, colon)]
+    tokens = parsed.doc[: _token_index_at(parsed, colon) + 1]
     if not len(tokens):
         return []
     sentence = tokens[-1].sent
@@ -351,6 +397,34 @@ def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedTex
     allowed = {t.i for t in subject.subtree} if subject is not None else set()
     between = [t for t in after if t.i < cue[0].i and not t.is_punct]
     return all(t.i in allowed for t in between) or not any(t.pos_ in CLAUSE_POS for t in between)
+
+
+def _attribution_verb(
+    after: list[Token], quoted: list[QuotedText], close_at: int
+) -> list[Token] | None:
+    """The verb of `"...," Bennett shot back` or `"...!" beamed Hartley`: the
+    first verb after the quote, with nothing before it but its own subject
+    (or, inverted, its subject right after it), not negated."""
+
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
+        return None
+    if "\n" in doc_text(verb.doc)[close_at : verb.idx] or any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    ):
+        return None  # the next line, or a verb reporting a clause of its own
+    inside = [(q.open_at, q.close_at) for q in quoted]
+    if _negated(verb, inside):
+        return None
+    subject = cue_subject([verb])
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ"):
+        return None
+    between = [t for t in after if t.i < verb.i and not t.is_punct]
+    if between and not all(t.i in {s.i for s in subject.subtree} for t in between):
+        return None
+    if not between and subject.i < verb.i:
+        return None
+    return [verb]
 
 
 def _introduces_next(
@@ -471,6 +545,32 @@ def _is_title(words: list[str]) -> bool:
         len(words) <= SHORT_QUOTE_WORDS * 2
         and len(long_words) > 1
         and all(w[0].isupper() for w in long_words)
+    )
+
+
+def _names_a_work(text: str, quote: QuotedText, words: list[str]) -> bool:
+    """ "The Art of the Deal," "Fox and Friends": a title-cased quotation in a
+    line written in sentence case names a book, show or slogan; nobody speaks
+    in title case. In a headline, where every word is capitalised, the case
+    tells nothing."""
+
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or not _title_cased(words):
+        return False
+    if text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in ("?", "!"):
+        return False  # `"Grizzly Adams?" Maddow repeated`
+    line_start = text.rfind("\n", 0, quote.open_at) + 1
+    line_end = text.find("\n", quote.close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = _WORDS.findall(
+        text[line_start : quote.open_at] + " " + text[quote.close_at : line_end]
+    )
+    return any(w.islower() and w not in TITLE_SMALL_WORDS for w in outside)
+
+
+def _title_cased(words: list[str]) -> bool:
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 and all(
+        w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words
     )
 
 

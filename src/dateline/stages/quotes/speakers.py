@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from dateline.model import Actor, Span
 from dateline.parsing import doc_text
 from dateline.stages.actors.lexicon import not_speaker_heads
+from dateline.stages.quotes.cues import subject_phrase
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -27,6 +28,7 @@ class Attribution:
 
     end: int
     speaker: str | None
+    source: Span | None = None
 
 
 @dataclass
@@ -49,12 +51,30 @@ class SpeakerResolver:
             key=lambda pair: (pair[0].start, -pair[0].end),
         )
 
-    def remember(self, end: int, speaker: str | None) -> None:
-        self.history.append(Attribution(end, speaker))
+    def remember(self, end: int, speaker: str | None, source: Span | None = None) -> None:
+        self.history.append(Attribution(end, speaker, source))
 
-    def previous_speaker(self, before: int) -> str | None:
+    def previous(self, before: int) -> Attribution | None:
+        """The last attribution ending before `before`: who a continued
+        quotation goes on quoting."""
+
         earlier = [a for a in self.history if a.end <= before]
-        return earlier[-1].speaker if earlier else None
+        return earlier[-1] if earlier else None
+
+    def source_words(self, subject: Token | None) -> Span | None:
+        """Where the text names who (or what) spoke, as written at the cue:
+        "the Russian Prime Minister", "the letter", "the 46-year-old". The
+        words are evidence even where they name no actor; a subject the
+        parser found inside a quotation is a word of the quote, not a source."""
+
+        if subject is None or self._in_quote(Span(subject.idx, subject.idx + 1)):
+            return None
+        tokens = subject_phrase(subject) or [subject]
+        tokens = [t for t in tokens if not self._in_quote(Span(t.idx, t.idx + 1))]
+        if not tokens:
+            return None
+        last = tokens[-1]
+        return Span(tokens[0].idx, last.idx + len(last.text))
 
     def resolve(self, subject: Token | None) -> str | None:
         """The actor id the subject names, or None when it names no actor."""

@@ -13,7 +13,7 @@ function factSpans(article) {
   article.amounts.forEach((m, i) => tokens.push({ start: m.span.start, end: m.span.end, kind: "amount", id: `amount-${m.span.start}`, key: `m${i}`,
     tip: `<b>${esc(m.text)}</b> = ${esc(formatValue(m.value, m.unit))}${m.approximate ? " (approx.)" : ""}${m.measure ? "<br>measure: " + esc(m.measure) : ""}${m.period ? "<br>period: " + esc(m.period) : ""}` }));
   article.quotes.forEach((q, i) => ranges.push({ start: q.span.start, end: q.span.end, kind: "quote", id: `quote-${q.span.start}`, key: `q${i}`,
-    tip: `<b>${q.kind} quote</b> by ${esc(q.speaker_name || "unknown speaker")}` }));
+    tip: `<b>${q.kind} quote</b> by ${esc(q.speaker_name || sourceWords(q.source) || "unknown speaker")}` }));
   article.events.forEach((e, i) => ranges.push({ start: e.span.start, end: e.span.end, kind: "event", id: `event-${e.span.start}`, key: `e${i}`,
     tip: `<b>${esc(e.type)}</b>${e.intensity != null ? " " + signed(e.intensity) : ""} ${esc(e.actor_names.join(", ") || "—")} → ${esc(e.target_names.join(", ") || "—")}${e.place ? "<br>at " + esc(e.place) : ""}${e.date ? " on " + esc(e.date) : ""}` }));
   // Tokens must not overlap: keep the earlier (then longer) one.
@@ -60,7 +60,7 @@ function factsPanel(article) {
       <span class="badge">${esc(a.kind)}</span>${a.country ? `<span class="badge">${esc(a.country)}</span>` : ""}
       <div class="meta">${esc(a.role || "")}${a.role ? " · " : ""}${a.spans.length} mention(s)</div></li>`) +
     section("Quotes", article.quotes, (q, i) => `<li data-focus="q${i}"><span class="q">“${esc(q.text.length > 160 ? q.text.slice(0, 160) + "…" : q.text)}”</span>
-      <div class="meta">${q.speaker ? localLink(q.speaker) : "unattributed"} · ${esc(q.kind)}</div></li>`) +
+      <div class="meta">${q.speaker ? localLink(q.speaker) : sourceLabel(q.source)} · ${esc(q.kind)}</div></li>`) +
     section("Figures", article.amounts, (m, i) => `<li data-focus="m${i}"><b>${esc(formatValue(m.value, m.unit))}</b> <span class="meta">“${esc(m.text)}”</span>
       <div class="meta">${esc(m.measure || "measure unknown")}${m.period ? " · " + esc(m.period) : ""}</div></li>`) +
     section("Events", article.events, (e, i) => `<li data-focus="e${i}"><span class="badge type">${esc(e.type)}</span>

@@ -54,6 +54,15 @@ function formatValue(value, unit) {
   return unit && unit !== "count" ? `${number} ${unit}` : number;
 }
 
+// The words an article names a quote's source with: a string, or a stored {start, end, text}.
+const sourceWords = (source) => String((typeof source === "string" ? source : source && source.text) || "").replace(/\s+/g, " ").trim();
+
+// Who a quote no actor speaks is by, as the text says it ("— the letter"), muted; else "unattributed".
+function sourceLabel(source) {
+  const words = sourceWords(source);
+  return words ? `<span class="source">— ${esc(words)}</span>` : "unattributed";
+}
+
 function actorLink(a) {
   return `<a href="/actors/${a.id}">${esc(a.name)}</a>`;
 }

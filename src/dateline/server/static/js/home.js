@@ -13,7 +13,7 @@ function articleItem(a) {
 }
 
 function quoteItem(q) {
-  return `<li><span class="q">“${esc(q.text)}”</span><div class="meta">${esc(q.speaker || "unattributed")} · ${esc(q.published || "")} ·
+  return `<li><span class="q">“${esc(q.text)}”</span><div class="meta">${q.speaker ? esc(q.speaker) : sourceLabel(q.source)} · ${esc(q.published || "")} ·
     <a href="/articles/${encodeURIComponent(q.article_id)}#quote-${q.start}">article</a></div></li>`;
 }
 
