@@ -250,3 +250,41 @@ def test_quoted_words_inside_reported_speech_are_not_scored() -> None:
     }
     counts = polnear.quote_counts([gold], [predicted], "direct")
     assert (counts.tp, counts.fp, counts.fn) == (0, 1, 0)
+
+
+def test_a_quotation_printed_twice_matches_at_its_own_place() -> None:
+    said = "“I worry that we may see a resurgence of Democrats singing the virtues of budgets”"
+    text = f"{said}\n\n{said}, said Dean Baker, co-director of the Center for Economic Research."
+    pull, body = text.index(said), text.rindex(said)
+    gold = polnear.to_gold(
+        record(
+            text,
+            {"source": [], "cue": [], "content": [piece(text, said)]},
+            {
+                "source": [piece(text, "Dean Baker")],
+                "cue": [piece(text, "said")],
+                "content": [{"start": body, "end": body + len(said), "text": said}],
+            },
+        )
+    )
+    words = said.strip("“”")
+    predicted = {
+        "id": "x",
+        "actors": [{"id": "db", "name": "Dean Baker", "mentions": ["Dean Baker"]}],
+        "quotes": [
+            {  # the pull quote read a word too far: it overlaps the body's gold less
+                "kind": "direct",
+                "text": f"{words} again",
+                "speaker": None,
+                "span": {"start": pull + 1, "end": pull + 1 + len(words)},
+            },
+            {
+                "kind": "direct",
+                "text": words,
+                "speaker": "db",
+                "span": {"start": body + 1, "end": body + 1 + len(words)},
+            },
+        ],
+    }
+    pairs = polnear._pairs(gold, predicted)
+    assert sorted((p.gold_index, p.predicted_index) for p in pairs) == [(0, 0), (1, 1)]

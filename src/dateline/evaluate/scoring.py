@@ -427,12 +427,27 @@ class _ArticleScorer:
 
 
 def quote_match_score(gold: Item, predicted: Item) -> float:
-    """Token overlap of two quotes of the same kind; 0 below `QUOTE_OVERLAP`."""
+    """Token overlap of two quotes of the same kind; 0 below `QUOTE_OVERLAP`.
+
+    An article may print a quotation twice (a pull quote, a recap), so where
+    gold and prediction both give character offsets a match at the same place
+    outranks an equally worded one elsewhere; whether a pair matches at all
+    still rests on the words alone.
+    """
 
     if gold.get("kind") != predicted.get("kind"):
         return 0.0
     overlap = token_overlap(gold.get("text"), predicted.get("text"))
-    return overlap if overlap >= QUOTE_OVERLAP else 0.0
+    if overlap < QUOTE_OVERLAP:
+        return 0.0
+    return overlap + (1.0 if _same_place(gold, predicted) else 0.0)
+
+
+def _same_place(gold: Item, predicted: Item) -> bool:
+    span = predicted.get("span") or {}
+    if "start" not in gold or "start" not in span:
+        return False
+    return int(gold["start"]) < int(span["end"]) and int(span["start"]) < int(gold["end"])
 
 
 def _amount_text_overlap(gold: Any, predicted: Any) -> float:
