@@ -709,3 +709,17 @@ def test_a_name_at_the_colon_beats_a_verb_further_back(nlp: Language) -> None:
     actors = [actor(text, "huffpollster", "organization", "HuffPollster")]
     quotes = extract_quotes(parse(nlp, text), actors)
     assert by_kind(quotes, "direct")[0][1] == "huffpollster"
+
+
+def test_speaker_after_the_cue_when_a_tail_of_the_quote_stands_between(nlp: Language) -> None:
+    text = (
+        "''The most impressive aspect has been a newfound resilience by consumers to a host of "
+        "negative developments,'' like the recent volatility of financial markets, said Richard "
+        "Curtin, the chief economist for the Michigan Survey of Consumers.\n\n"
+        "“What if Donald Trump had elocution lessons?” the 43-year-old asked in the video’s "
+        "description."
+    )
+    actors, quotes = through_actors(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert speaker_name(actors, direct[0]) == "Richard Curtin"
+    assert source_words(text, direct[1]) == "the 43-year-old"  # a hyphen breaks no name

@@ -68,6 +68,10 @@ TITLE_SMALL_WORDS = frozenset(
 )
 TITLE_MAX_WORDS = 12
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+SPEAKER_HEAD_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ"})
+TAIL_START_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV"})
+# Named-entity labels of a time, never a speaker: `said Tuesday`.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # The attribution between two parts of a split quote is never longer.
 MAX_ATTRIBUTION_CHARS = 200
 
@@ -458,12 +462,42 @@ def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None
         between.pop(0)
     if not between and (subject is None or subject.i < cue[0].i):
         return name_after(cue) or subject
+    if between and between[-1].text == "," and between[0].pos_ in TAIL_START_POS:
+        # `"..." like the volatility of markets, said Richard Curtin`: words
+        # opening with a preposition are the tail of the quote's sentence,
+        # not a name, and the speaker stands after the cue.
+        named = name_after(cue)
+        if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in TIME_ENTITIES:
+            return named
     if not between or (subject is not None and between[0].i <= subject.i <= between[-1].i):
         return subject
-    # The name ends where an apposition begins: "Flynn, a top Trump surrogate,".
-    cut = next((k for k, t in enumerate(between) if t.is_punct and t.text != "."), len(between))
-    nouns = [t for t in between[:cut] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    return nouns[-1] if nouns else subject
+    # The name ends where an apposition begins: "Flynn, a top Trump surrogate,";
+    # a hyphen inside a word ("the 43-year-old") is no break.
+    cut = next((k for k, t in enumerate(between) if _separates(t)), len(between))
+    name = between[:cut]
+    inside = {t.i for t in name}
+    # The phrase's own head, where the parser made one (a nominal adjective
+    # too: `the 43-year-old asked`), else its last noun.
+    heads = [
+        t
+        for t in name
+        if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in SPEAKER_HEAD_POS
+    ]
+    nouns = [t for t in name if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return heads[-1] if heads else nouns[-1] if nouns else subject
+
+
+def _separates(token: Token) -> bool:
+    """Punctuation that ends a name: a comma, a bracket, a spaced dash; not
+    the full stop of "Mr." nor the hyphen of "43-year-old"."""
+
+    if not token.is_punct or token.text == ".":
+        return False
+    if token.text in ("-", "‐"):
+        doc = token.doc
+        spaced_before = token.i > 0 and doc[token.i - 1].whitespace_
+        return bool(spaced_before or token.whitespace_)
+    return True
 
 
 def _adjacent_before(before: list[Token], cue: list[Token]) -> bool:
