@@ -723,3 +723,37 @@ def test_speaker_after_the_cue_when_a_tail_of_the_quote_stands_between(nlp: Lang
     direct = [q for q in quotes if q.kind == "direct"]
     assert speaker_name(actors, direct[0]) == "Richard Curtin"
     assert source_words(text, direct[1]) == "the 43-year-old"  # a hyphen breaks no name
+
+
+def test_she_is_never_the_man_named_last(nlp: Language) -> None:
+    text = (
+        "Opinion polls see Marine Le Pen making it to an early May run-off in France’s "
+        "presidential election but losing that second round as a majority of voters do not want "
+        "her as president.\nShe shares with Donald Trump a strategy that banks on presenting "
+        "herself as “anti-system.”\n“What we have in common is that we’re not insiders, we "
+        "depend on no one and do not take our orders from any financial institutions,” she told "
+        "CNN in the interview taped and released on Wednesday."
+    )
+    actors = [
+        actor(text, "le-pen", "person", "Marine Le Pen"),
+        actor(text, "trump", "person", "Donald Trump"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert by_kind(quotes, "direct")[-1][1] == "le-pen"
+
+
+def test_he_is_never_a_group_named_in_the_plural(nlp: Language) -> None:
+    text = (
+        "Facebook activated its Safety Check tool, which allows users in an area affected by a "
+        "crisis to mark themselves as safe and tell friends they're safe. Facebook created the "
+        "tool to help in times of crisis, a spokeswoman, Anna Richardson White, said on "
+        "Saturday, and it has activated it five times in the last year after natural disasters. "
+        "But this was the first time it was activated for something like this, she said."
+    )
+    actors = [
+        actor(text, "users", "person", "users"),
+        actor(text, "white", "person", "Anna Richardson White"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    last = [q for q in quotes if "the first time" in q.text]
+    assert last and last[0].speaker == "white"

@@ -99,7 +99,7 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
     taken = [(c.start, c.end) for c in direct]
     inside = [(q.open_at, q.close_at) for q in quoted]
     reported = _reported_candidates(parsed, paragraphs, inside, taken)
-    resolver = SpeakerResolver(actors, quoted=inside)
+    resolver = SpeakerResolver(actors, quoted=inside, doc=parsed.doc)
     headlines = _headline_candidates(parsed, quoted, direct + reported, resolver, actors)
     candidates = sorted(direct + reported + headlines, key=lambda c: c.start)
 

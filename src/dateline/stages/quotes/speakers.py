@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline.knowledge.genders import Gender, gender_of
 from dateline.model import Actor, Span
 from dateline.parsing import doc_text
 from dateline.stages.actors.lexicon import not_speaker_heads
 from dateline.stages.quotes.cues import subject_phrase
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDERS: dict[str, Gender] = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"it", "they"})
 # "a letter from the ministry", "a statement by Obama": the text's author.
 AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
@@ -43,9 +45,25 @@ class SpeakerResolver:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     """Spans of direct quotes: names inside them are not who speaks next."""
     history: list[Attribution] = field(default_factory=list)
+    doc: Doc | None = None
+    """The parsed article, to read how each person is named ("Mrs. Clinton")."""
 
     def __post_init__(self) -> None:
         self._kinds = {actor.id: actor.kind for actor in self.actors}
+        text = doc_text(self.doc) if self.doc is not None else ""
+        self._genders = {
+            actor.id: gender_of(
+                actor.name, [actor.role or "", *(m.text(text) for m in actor.mentions)]
+            )
+            for actor in self.actors
+            if actor.kind == "person"
+        }
+        # "He" or "she" is never a group the text names in the plural ("users").
+        self._plural = {
+            actor.id
+            for actor in self.actors
+            if self.doc is not None and actor.mentions and _is_plural(self.doc, actor.mentions[0])
+        }
         self._mentions: list[tuple[Span, Actor]] = sorted(
             ((span, actor) for actor in self.actors for span in actor.mentions),
             key=lambda pair: (pair[0].start, -pair[0].end),
@@ -189,23 +207,42 @@ class SpeakerResolver:
         the pronoun."""
 
         position = pronoun.idx
+        gender = PRONOUN_GENDERS.get(pronoun.lower_)
         earlier = [a for a in self.history if a.end <= position]
-        latest = self._latest_mention(position, person=person)
+        latest = self._latest_mention(position, person=person, gender=gender)
         if earlier:
             previous = earlier[-1]
+            # Only someone who became a subject since takes the pronoun from
+            # the previous speaker: a name in passing ("attempts to tie Hillary
+            # Clinton to ...") does not.
+            acting = self._latest_mention(
+                position, person=person, gender=gender, subjects_of=pronoun.doc
+            )
             if (
                 previous.speaker is not None
                 and (self._kinds.get(previous.speaker) == "person") == person
-                and _nobody_named_since(latest, previous)
+                and self._agrees(previous.speaker, gender)
+                and _nobody_named_since(acting, previous)
             ):
                 return previous.speaker
-        subject = self._same_sentence_subject(pronoun, person=person)
-        subject = subject or self._previous_sentence_subject(pronoun, person=person)
+        subject = self._same_sentence_subject(pronoun, person=person, gender=gender)
+        subject = subject or self._previous_sentence_subject(pronoun, person=person, gender=gender)
         if subject is not None:
             return subject
         return latest[1].id if latest else None
 
-    def _same_sentence_subject(self, pronoun: Token, *, person: bool) -> str | None:
+    def _agrees(self, actor_id: str, gender: Gender | None) -> bool:
+        """ "She" is nobody the text makes a man, and "he" nobody it makes a
+        woman; a person of untold gender fits both."""
+
+        if gender is None:
+            return True
+        known = self._genders.get(actor_id)
+        return actor_id not in self._plural and (known is None or known == gender)
+
+    def _same_sentence_subject(
+        self, pronoun: Token, *, person: bool, gender: Gender | None = None
+    ) -> str | None:
         """`Sen. Claire McCaskill scolded him: "...," she said`: the subject
         named earlier in the pronoun's own sentence, outside the quotation."""
 
@@ -216,20 +253,46 @@ class SpeakerResolver:
             if self._in_quote(head):
                 continue
             for span, actor in self._mentions:
-                if span.overlaps(head) and (actor.kind == "person") == person:
+                if self._fits(span, head, actor, person=person, gender=gender):
                     return actor.id
         return None
 
-    def _latest_mention(self, position: int, *, person: bool) -> tuple[Span, Actor] | None:
+    def _fits(
+        self, span: Span, head: Span, actor: Actor, *, person: bool, gender: Gender | None
+    ) -> bool:
+        return (
+            span.overlaps(head)
+            and (actor.kind == "person") == person
+            and self._agrees(actor.id, gender)
+        )
+
+    def _latest_mention(
+        self,
+        position: int,
+        *,
+        person: bool,
+        gender: Gender | None = None,
+        subjects_of: Doc | None = None,
+    ) -> tuple[Span, Actor] | None:
+        """The last fitting mention before `position` outside quotes; with
+        `subjects_of`, only mentions that are the subject of a clause."""
+
         latest: tuple[Span, Actor] | None = None
         for span, actor in self._mentions:
             if span.end > position:
                 break
-            if (actor.kind == "person") == person and not self._in_quote(span):
+            if (
+                (actor.kind == "person") == person
+                and self._agrees(actor.id, gender)
+                and not self._in_quote(span)
+                and (subjects_of is None or _is_subject(subjects_of, span))
+            ):
                 latest = (span, actor)
         return latest
 
-    def _previous_sentence_subject(self, pronoun: Token, *, person: bool) -> str | None:
+    def _previous_sentence_subject(
+        self, pronoun: Token, *, person: bool, gender: Gender | None = None
+    ) -> str | None:
         doc = pronoun.doc
         sentence = pronoun.sent
         for _ in range(2):
@@ -246,7 +309,7 @@ class SpeakerResolver:
                 continue
             head = Span(subject.idx, subject.idx + len(subject.text))
             for span, actor in self._mentions:
-                if span.overlaps(head) and (actor.kind == "person") == person:
+                if self._fits(span, head, actor, person=person, gender=gender):
                     return actor.id
         return None
 
@@ -258,6 +321,16 @@ def _nobody_named_since(latest: tuple[Span, Actor] | None, previous: Attribution
     """No other actor of the pronoun's kind was named after the previous quote."""
 
     return latest is None or latest[1].id == previous.speaker or latest[0].start < previous.end
+
+
+def _is_subject(doc: Doc, span: Span) -> bool:
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_plural(doc: Doc, span: Span) -> bool:
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words.root.tag_ in ("NNS", "NNPS")
 
 
 def _modifies_other_noun(doc: Doc, span: Span) -> bool:
