@@ -757,3 +757,18 @@ def test_he_is_never_a_group_named_in_the_plural(nlp: Language) -> None:
     quotes = extract_quotes(parse(nlp, text), actors)
     last = [q for q in quotes if "the first time" in q.text]
     assert last and last[0].speaker == "white"
+
+
+def test_any_verb_before_a_colon_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        "Mark Mahaney, technology analyst at RBC Capital Markets, agreed: ''They've got a great "
+        "brand, a large platform and a unique value proposition.''\n\n"
+        "Trump went even further: “If he goes forward and loses, it’s the end of his career.”\n\n"
+        "He pointed to the sign: “Make America Great Again, and do it now.”"
+    )
+    actors = [
+        actor(text, "mahaney", "person", "Mark Mahaney"),
+        actor(text, "trump", "person", "Trump"),
+    ]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    assert [s for _, s in by_kind(quotes, "direct")] == ["mahaney", "trump"]  # a sign is no speech
