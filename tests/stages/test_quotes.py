@@ -772,3 +772,16 @@ def test_any_verb_before_a_colon_introduces_the_quote(nlp: Language) -> None:
     ]
     quotes = extract_quotes(parse(nlp, text), actors)
     assert [s for _, s in by_kind(quotes, "direct")] == ["mahaney", "trump"]  # a sign is no speech
+
+
+def test_a_cue_the_parser_took_for_a_noun_still_attributes(nlp: Language) -> None:
+    text = (
+        "“They know Hillary’s the only one strong enough to stop Wall Street abuses and make the "
+        "wealthy pay their fair share,” a voice-over in the ad states. “She’ll stand up to the "
+        "gun lobby and take on the NRA.”"
+    )
+    actors = [actor(text, "clinton", "person", "Hillary")]
+    quotes = extract_quotes(parse(nlp, text), actors)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == [None, None]  # "Hillary" is the ad's word
+    assert [source_words(text, q) for q in direct] == ["a voice-over in the ad"] * 2

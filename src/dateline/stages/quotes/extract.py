@@ -15,7 +15,13 @@ from spacy.tokens import Token
 
 from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.parsing import ParsedDoc, doc_text
-from dateline.stages.quotes.cues import SpeechVerb, cue_subject, match_cue, name_after
+from dateline.stages.quotes.cues import (
+    SpeechVerb,
+    cue_subject,
+    match_cue,
+    name_after,
+    speech_verbs,
+)
 from dateline.stages.quotes.headlines import line_attributions
 from dateline.stages.quotes.marks import QuotedText, find_quoted_texts, paragraph_bounds
 from dateline.stages.quotes.speakers import SpeakerResolver
@@ -73,7 +79,7 @@ TAIL_START_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV"})
 # Named-entity labels of a time, never a speaker: `said Tuesday`.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # The attribution between two parts of a split quote is never longer.
-MAX_ATTRIBUTION_CHARS = 200
+MAX_ATTRIBUTION_CHARS = 300
 
 
 @dataclass
@@ -109,7 +115,7 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
         speaker: str | None = None
         if candidate.cue is not None:
             speaker = resolver.resolve(candidate.subject)
-            source = resolver.source_words(candidate.subject)
+            source = resolver.source_words(candidate.subject, candidate.cue)
         elif candidate.continues and (previous := resolver.previous(candidate.start)):
             speaker, source = previous.speaker, previous.source
         cue_span = (
@@ -245,6 +251,10 @@ def _direct_candidate(
         # `Trump boomed: "..."`, `Mr. Smith shot back: "..."`: a verb and its
         # subject introducing the quote with a colon attribute it, whatever the verb.
         cue, confidence = verb, confidence * 0.8
+    elif breaks_off and (mistagged := _cue_word_closing(after)) is not None:
+        # `"...," a voice-over in the ad states.`: the parser took the verb
+        # closing the attribution for a plural noun; its place says what it is.
+        cue, confidence = [mistagged], confidence * 0.8
     elif (
         breaks_off
         and not _is_title(words)
@@ -435,6 +445,20 @@ def _attribution_verb(
     return [verb]
 
 
+def _cue_word_closing(after: list[Token]) -> Token | None:
+    """A speech verb's form ("states", "says") as the last word of the
+    attribution after a quote, whatever part of speech the parser gave it."""
+
+    words = [t for t in after if not t.is_punct]
+    if len(words) < 2 or words[-1].pos_ == "VERB":
+        return None
+    last = words[-1]
+    entries = speech_verbs().get(last.lemma_.lower()) or speech_verbs().get(last.lower_) or []
+    if not any(e.speech and len(e.words) == 1 for e in entries):
+        return None
+    return last if last.tag_ in ("NNS", "VBZ", "VBD") else None
+
+
 def _verb_before_colon(before: list[Token], quoted: list[QuotedText]) -> list[Token] | None:
     """The verb of `Trump went even further: "..."`: the last verb before the
     colon, with only its own particles and modifiers after it, a subject of
@@ -511,7 +535,7 @@ def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None
         if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in SPEAKER_HEAD_POS
     ]
     nouns = [t for t in name if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    return heads[-1] if heads else nouns[-1] if nouns else subject
+    return heads[0] if heads else nouns[-1] if nouns else subject
 
 
 def _separates(token: Token) -> bool:

@@ -79,7 +79,7 @@ class SpeakerResolver:
         earlier = [a for a in self.history if a.end <= before]
         return earlier[-1] if earlier else None
 
-    def source_words(self, subject: Token | None) -> Span | None:
+    def source_words(self, subject: Token | None, cue: list[Token] | None = None) -> Span | None:
         """Where the text names who (or what) spoke, as written at the cue:
         "the Russian Prime Minister", "the letter", "the 46-year-old". The
         words are evidence even where they name no actor; a subject the
@@ -89,6 +89,8 @@ class SpeakerResolver:
             return None
         tokens = subject_phrase(subject) or [subject]
         tokens = [t for t in tokens if not self._in_quote(Span(t.idx, t.idx + 1))]
+        if cue and subject.i < cue[0].i:
+            tokens = [t for t in tokens if t.i < cue[0].i]  # a misparse may reach the cue
         if not tokens:
             return None
         last = tokens[-1]
@@ -191,8 +193,8 @@ class SpeakerResolver:
         end = subject.right_edge.idx + len(subject.right_edge.text)
         phrase = Span(start, end)
         for span, actor in self._mentions:
-            if actor.kind != "person" or not phrase.contains(span):
-                continue
+            if actor.kind != "person" or not phrase.contains(span) or self._in_quote(span):
+                continue  # a name inside the quotation is the speaker's words
             if any(lo <= span.start < hi for lo, hi in excluded):
                 continue
             if _modifies_other_noun(subject.doc, span):
