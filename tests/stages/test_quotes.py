@@ -764,14 +764,21 @@ def test_any_verb_before_a_colon_introduces_the_quote(nlp: Language) -> None:
         "Mark Mahaney, technology analyst at RBC Capital Markets, agreed: ''They've got a great "
         "brand, a large platform and a unique value proposition.''\n\n"
         "Trump went even further: “If he goes forward and loses, it’s the end of his career.”\n\n"
-        "He pointed to the sign: “Make America Great Again, and do it now.”"
+        "He pointed to the sign: “Make America Great Again, and do it now.”\n\n"
+        "Wait, it gets better:\n\n"
+        "“By law, the president every fiscal year sets the maximum number of refugees the "
+        "United States will accept.”\n\n"
+        "President Clinton released the following statement:\n\n"
+        "“I am saddened by the passing of my friend, who served our country with honor.”"
     )
     actors = [
         actor(text, "mahaney", "person", "Mark Mahaney"),
         actor(text, "trump", "person", "Trump"),
+        actor(text, "clinton", "person", "President Clinton"),
     ]
     quotes = extract_quotes(parse(nlp, text), actors)
-    assert [s for _, s in by_kind(quotes, "direct")] == ["mahaney", "trump"]  # a sign is no speech
+    # a sign is no speaker, nor is "it"; a statement released speaks for its issuer
+    assert [s for _, s in by_kind(quotes, "direct")] == ["mahaney", "trump", None, "clinton"]
 
 
 def test_a_cue_the_parser_took_for_a_noun_still_attributes(nlp: Language) -> None:

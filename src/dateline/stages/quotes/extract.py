@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.parsing import ParsedDoc, doc_text
+from dateline.stages.actors.lexicon import not_speaker_heads
 from dateline.stages.quotes.cues import (
     SpeechVerb,
     cue_subject,
@@ -76,6 +77,10 @@ TITLE_MAX_WORDS = 12
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 SPEAKER_HEAD_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ"})
 TAIL_START_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV"})
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp"})
+NOT_SPEAKING_VERBS = frozenset({"have", "be", "get", "see", "look", "seem"})
+# Subjects that name no speaker: `it gets better:`.
+NOT_SPEAKING_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 # Named-entity labels of a time, never a speaker: `said Tuesday`.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # The attribution between two parts of a split quote is never longer.
@@ -468,17 +473,28 @@ def _verb_before_colon(before: list[Token], quoted: list[QuotedText]) -> list[To
         before = before[:-1]  # the first half of a doubled mark: `agreed: ''They've ...`
     if len(before) < 2 or before[-1].text != ":":
         return None
-    verb = next((t for t in reversed(before[:-1]) if t.pos_ == "VERB"), None)
-    if verb is None or verb.dep_ not in ("ROOT", "conj", "ccomp") or verb.tag_ == "VBG":
-        return None
+    verb = next(
+        (t for t in reversed(before[:-1]) if t.pos_ == "VERB" and t.dep_ in CLAUSE_HEAD_DEPS),
+        None,
+    )
+    if verb is None or verb.tag_ == "VBG" or verb.lemma_.lower() in NOT_SPEAKING_VERBS:
+        return None  # `He had one message for the crowd:` says nothing was said
     inside = [(q.open_at, q.close_at) for q in quoted]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > verb.i or _negated(verb, inside):
         return None
-    if _in_quote(subject, quoted):
-        return None
+    if _in_quote(subject, quoted) or subject.lower_ in NOT_SPEAKING_SUBJECTS:
+        return None  # `Wait, it gets better:`
     between = [t for t in before[:-1] if t.i > verb.i]
-    manner = {t.i for c in verb.children if c.dep_ in ("prt", "advmod") for t in c.subtree}
+    # Particles and adverbs say how ("shot back", "went even further"); an
+    # object may only be the text the quote is ("released the following statement").
+    manner = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod")
+        or (c.dep_ == "dobj" and c.lemma_.lower() in not_speaker_heads())
+        for t in c.subtree
+    }
     return [verb] if all(t.i in manner for t in between) else None
 
 
@@ -684,7 +700,10 @@ def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText
     # attribution) continues it: the paragraph break may stand in the gap.
     text = parsed.text
     crosses_paragraph = bool(attribution) and "\n" in text[attribution[0].idx : attribution[-1].idx]
-    return not crosses_paragraph and not any(t.is_alpha or t.is_digit for t in rest)
+    # A paragraph of its own between the quotes ("Wait, it gets better:") is
+    # not the previous quote's attribution.
+    own_line = bool(attribution) and "\n" in text[gap_start : attribution[0].idx]
+    return not (crosses_paragraph or own_line) and not any(t.is_alpha or t.is_digit for t in rest)
 
 
 # --- reported speech -----------------------------------------------------------
