@@ -275,3 +275,18 @@ def test_speaker_named_by_description_is_an_actor_with_role_and_country(nlp: Lan
     official = actors["a senior Israeli official"]
     assert (official.kind, official.role, official.country) == ("person", "Official", "ISR")
     assert "Ehud Barak" in actors
+
+
+def test_a_given_name_makes_a_person_of_what_the_model_calls_an_organisation(
+    nlp: Language,
+) -> None:
+    # PolNeAR (politico, 2015-12-28): the small model tags "Carly Fiorina" ORG.
+    _, actors = _actors_of(
+        nlp,
+        "Carly Fiorina: 'Bill Clinton's fair game.'\n\nDonald Trump is on solid ground "
+        "attacking Bill Clinton, Carly Fiorina said Monday. But, the former CEO of "
+        "Hewlett-Packard added, it's not the way to win. Warner Bros said nothing.",
+    )
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Carly Fiorina"] == "person"
+    assert kinds.get("Warner Bros", "organization") == "organization"  # a company word

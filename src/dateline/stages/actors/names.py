@@ -24,9 +24,11 @@ from dateline.knowledge.countries import (
     country_by_name,
 )
 from dateline.knowledge.gazetteer import find_city
+from dateline.knowledge.genders import first_name_gender
 from dateline.knowledge.organizations import Organization, find_organization, government_of
+from dateline.knowledge.roles import split_role_phrase
 from dateline.knowledge.tables import fold
-from dateline.stages.actors.lexicon import place_heads
+from dateline.stages.actors.lexicon import place_heads, sector_from_name
 
 NameKind = Literal["person", "organization", "country", "government", "capital", "unknown"]
 
@@ -105,6 +107,51 @@ def looks_like_person_name(tokens: list[Token]) -> bool:
     return tokens[-1].text not in place_heads()
 
 
+MIN_GIVEN_NAME_CHARS = 3
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _is_given_and_family_name(tokens: list[Token]) -> bool:
+    """ "Carly Fiorina" tagged ORG: two or three capitalised words opening
+    with a given name that one sex bears far more often than the other is a
+    person's name. A company named after its founder ("Charles Schwab")
+    reads the same, so only a short name with no company word qualifies."""
+
+    if not 2 <= len(tokens) <= 3 or not looks_like_person_name(tokens):
+        return False
+    text = " ".join(t.text for t in tokens)
+    if sector_from_name(text) is not None or split_role_phrase(text)[0] is not None:
+        return False  # "Ford Motors", "Carnegie Foundation", "Major League Baseball"
+    given, last = tokens[0], tokens[-1]
+    if len(given.text) < MIN_GIVEN_NAME_CHARS or given.lower_ in CALENDAR_WORDS:
+        return False  # "Le Matin", "September Treasury"
+    if last.tag_ == "NNPS" or is_big_city(given.text) or find_city(given.text) is not None:
+        return False  # "Houston Astros", "Bradford Bulls", "Warner Bros"
+    return first_name_gender(given.text) is not None
+
+
 def is_demonym(text: str) -> bool:
     """Adjective or compound of adjectives naming nations ("Kazakh", "Kazakh-Russian")."""
 
@@ -150,7 +197,7 @@ def classify(text: str, label: str, tokens: list[Token]) -> Name | None:
     if label == "PERSON":
         name.kind = "person" if looks_like_person_name(tokens) else "unknown"
     elif label == "ORG":
-        name.kind = "organization"
+        name.kind = "person" if _is_given_and_family_name(tokens) else "organization"
     elif label in ("GPE", "LOC", "NORP"):
         return None
     if any(ch.isdigit() for ch in text) or "/" in text:
