@@ -792,3 +792,14 @@ def test_a_cue_the_parser_took_for_a_noun_still_attributes(nlp: Language) -> Non
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == [None, None]  # "Hillary" is the ad's word
     assert [source_words(text, q) for q in direct] == ["a voice-over in the ad"] * 2
+
+
+def test_a_title_followed_by_its_author_is_no_speech(nlp: Language) -> None:
+    text = (
+        'FAREWELL—"The Living Room to close at the end of December," by Times\' Ben Sisario: '
+        '"The Living Room, a no-frills nightclub, will close at the end of December."\n\n'
+        '"We will fight on and we will win," by all accounts, was what he told the crowd.'
+    )
+    quoted = [q.text for q in extract_quotes(parse(nlp, text), [])]
+    assert "The Living Room to close at the end of December," not in quoted
+    assert "We will fight on and we will win," in quoted

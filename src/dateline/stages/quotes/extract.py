@@ -239,6 +239,8 @@ def _direct_candidate(
         post = None
     if _names_a_work(text, quote, words) and not (breaks_off and post_adjacent):
         return None
+    if len(after) > 1 and after[0].lower_ == "by" and after[1].text[:1].isupper():
+        return None  # `"The Living Room to close," by Ben Sisario`: a title and its author
     if pre is None and lead_in:
         # `Cruz continued:` closing the paragraph before introduces this one.
         pre = _first_cue(list(reversed(lead_in)), quoted)
