@@ -290,3 +290,15 @@ def test_a_given_name_makes_a_person_of_what_the_model_calls_an_organisation(
     kinds = {a.name: a.kind for a in actors}
     assert kinds["Carly Fiorina"] == "person"
     assert kinds.get("Warner Bros", "organization") == "organization"  # a company word
+
+
+def test_a_surname_the_model_mislabels_joins_the_full_name(nlp: Language) -> None:
+    # PolNeAR: the model tags the repeated "Holtz-Eakin" WORK_OF_ART.
+    text, actors = _actors_of(
+        nlp,
+        "Douglas Holtz-Eakin, president of the American Action Forum, said the plan would "
+        'not work. "It is a fantasy," Holtz-Eakin said.',
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Douglas Holtz-Eakin"]
+    assert mention_texts(people[0], text) == ["Douglas Holtz-Eakin", "Holtz-Eakin"]

@@ -539,12 +539,30 @@ def _add_described_speakers(reg: _Registry, doc: Doc, claimed: set[int]) -> None
             if holder is not None:
                 reg.mention(holder, start, end)
                 continue
+        named = _person_by_surname(reg, described.text(doc))
+        if named is not None:
+            reg.mention(named, start, end)  # "Holtz-Eakin said" after "Douglas Holtz-Eakin"
+            continue
         key = _described_key(doc, described)
         draft = reg.draft(key, described.text(doc), described.kind)
         draft.role = draft.role or described.role
         draft.country = draft.country or described.country
         draft.sector = draft.sector or described.sector
         reg.mention(key, start, end)
+
+
+def _person_by_surname(reg: _Registry, words: str) -> str | None:
+    """The one person whose full name ends in these capitalised words, for a
+    name the model missed or mislabelled where it repeats a surname."""
+
+    if not words[:1].isupper():
+        return None
+    found = {
+        key
+        for key, draft in reg.drafts.items()
+        if draft.kind == "person" and draft.name != words and draft.name.endswith(f" {words}")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _described_key(doc: Doc, described: DescribedSpeaker) -> str:
