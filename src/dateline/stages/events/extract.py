@@ -239,7 +239,7 @@ def governing_clause(trigger: Token) -> Token:
 
     current = trigger
     for _ in range(6):
-        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
             return current
         current = current.head
     return current

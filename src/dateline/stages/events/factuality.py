@@ -52,7 +52,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None

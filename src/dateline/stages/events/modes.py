@@ -76,7 +76,7 @@ def _clause_scope(trigger: Token) -> list[Token]:
         return list(trigger.subtree)
     clause = trigger
     for _ in range(4):
-        if clause.pos_ in {"VERB", "AUX"} or clause.head is clause:
+        if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
             break
         clause = clause.head
     sentence = trigger.sent
@@ -151,7 +151,7 @@ def _in_phrase_below(token: Token, holder: Token) -> bool:
 
     current = token
     for _ in range(8):
-        if current is holder or current.head is current:
+        if current.i == holder.i or current.head.i == current.i:
             return False
         if current.dep_ in PHRASE_DEPS:
             return True

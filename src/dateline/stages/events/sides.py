@@ -159,7 +159,7 @@ def subject_of(verb: Token) -> Token | None:
         subject = _own_subject(current)
         if subject is not None:
             return subject
-        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head is current:
+        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None

@@ -188,7 +188,7 @@ def _borrowed_subject(verb: Token) -> Token | None:
     crossed_complement = False
     node = verb
     for _ in range(4):
-        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head is node:
+        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.i == node.i:
             break
         if _behind_opening_mark(verb, node.head):
             break  # the parser hung the cue on a verb of the quote after it

@@ -135,7 +135,7 @@ class SpeakerResolver:
                 if at is not None and span.overlaps(at):
                     return actor.id
         node = text
-        while node.dep_ in ("dobj", "pobj", "prep") and node.head is not node:
+        while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
             node = node.head
         issuer = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if node.pos_ == "VERB" and issuer is not None and issuer.i < text.i:
