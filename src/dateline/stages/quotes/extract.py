@@ -8,23 +8,33 @@ span of its words and of its cue, so a reader sees why it was attributed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.parsing import ParsedDoc, doc_text
-from dateline.stages.actors.lexicon import not_speaker_heads
 from dateline.stages.quotes.cues import (
     SpeechVerb,
     cue_subject,
     match_cue,
     name_after,
-    speech_verbs,
+)
+from dateline.stages.quotes.forms import (
+    attribution_verb,
+    cue_word_closing,
+    in_quote,
+    names_a_work,
+    negated,
+    verb_before_colon,
 )
 from dateline.stages.quotes.headlines import line_attributions
-from dateline.stages.quotes.marks import QuotedText, find_quoted_texts, paragraph_bounds
+from dateline.stages.quotes.marks import (
+    QUOTE_CHARS,
+    QuotedText,
+    find_quoted_texts,
+    paragraph_bounds,
+)
 from dateline.stages.quotes.speakers import SpeakerResolver
 from dateline.stages.ranges import CharRanges
 
@@ -47,40 +57,8 @@ UNCUED_QUOTE_WORDS = 6
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
 TRAILING = " \t\n,.;:!?—–-"
-QUOTE_CHARS = frozenset("\"“”«»„‘’'‹›‚")
-# Words a title leaves in lower case: "The Art of the Deal".
-TITLE_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "vs",
-        "via",
-        "into",
-    ]
-)
-TITLE_MAX_WORDS = 12
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 SPEAKER_HEAD_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ"})
 TAIL_START_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV"})
-CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp"})
-NOT_SPEAKING_VERBS = frozenset({"have", "be", "get", "see", "look", "seem"})
-# Subjects that name no speaker: `it gets better:`.
-NOT_SPEAKING_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 # Named-entity labels of a time, never a speaker: `said Tuesday`.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # The attribution between two parts of a split quote is never longer.
@@ -237,7 +215,7 @@ def _direct_candidate(
         post_adjacent = False
     if ends_sentence and not post_adjacent:
         post = None
-    if _names_a_work(text, quote, words) and not (breaks_off and post_adjacent):
+    if names_a_work(text, quote, words) and not (breaks_off and post_adjacent):
         return None
     if len(after) > 1 and after[0].lower_ == "by" and after[1].text[:1].isupper():
         return None  # `"The Living Room to close," by Ben Sisario`: a title and its author
@@ -254,18 +232,18 @@ def _direct_candidate(
         return _Candidate("direct", quote.start, quote.end, [named[0]], named[1], confidence)
     elif pre is not None and pre_adjacent:
         cue = pre[0]
-    elif not short and (verb := _verb_before_colon(before or lead_in, quoted)):
+    elif not short and (verb := verb_before_colon(before or lead_in, quoted)):
         # `Trump boomed: "..."`, `Mr. Smith shot back: "..."`: a verb and its
         # subject introducing the quote with a colon attribute it, whatever the verb.
         cue, confidence = verb, confidence * 0.8
-    elif breaks_off and (mistagged := _cue_word_closing(after)) is not None:
+    elif breaks_off and (mistagged := cue_word_closing(after)) is not None:
         # `"...," a voice-over in the ad states.`: the parser took the verb
         # closing the attribution for a plural noun; its place says what it is.
         cue, confidence = [mistagged], confidence * 0.8
     elif (
         breaks_off
         and not _is_title(words)
-        and (verb := _attribution_verb(after, quoted, quote.close_at))
+        and (verb := attribution_verb(after, quoted, quote.close_at))
     ):
         # `"...," Bennett shot back.`: a quote broken off by a comma and followed
         # by a subject and its verb is attributed by its form, whatever the verb.
@@ -385,20 +363,9 @@ def _first_cue(
     inside = [(q.open_at, q.close_at) for q in quoted]
     for token in tokens:
         found = match_cue(token)
-        if found is not None and not _negated(token, inside):
+        if found is not None and not negated(token, inside):
             return found
     return None
-
-
-def _negated(verb: Token, inside_marks: list[tuple[int, int]]) -> bool:
-    """ "did not say": a negation of the cue itself. The parser sometimes hangs
-    a quoted "not" on the cue (`"Probably not," Ms. Moore said`); words inside
-    quotation marks are the speaker's, not the writer's, so they do not count."""
-
-    return any(
-        child.dep_ == "neg" and not any(start <= child.idx < end for start, end in inside_marks)
-        for child in verb.children
-    )
 
 
 def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedText]) -> bool:
@@ -414,7 +381,7 @@ def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedTex
     """
 
     if any(
-        c.dep_ == "ccomp" and c.i > cue[-1].i and not _in_quote(c.left_edge, quoted)
+        c.dep_ == "ccomp" and c.i > cue[-1].i and not in_quote(c.left_edge, quoted)
         for c in cue[0].children
     ):
         return False
@@ -422,82 +389,6 @@ def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedTex
     allowed = {t.i for t in subject.subtree} if subject is not None else set()
     between = [t for t in after if t.i < cue[0].i and not t.is_punct]
     return all(t.i in allowed for t in between) or not any(t.pos_ in CLAUSE_POS for t in between)
-
-
-def _attribution_verb(
-    after: list[Token], quoted: list[QuotedText], close_at: int
-) -> list[Token] | None:
-    """The verb of `"...," Bennett shot back` or `"...!" beamed Hartley`: the
-    first verb after the quote, with nothing before it but its own subject
-    (or, inverted, its subject right after it), not negated."""
-
-    verb = next((t for t in after if t.pos_ == "VERB"), None)
-    if verb is None or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
-        return None
-    if "\n" in doc_text(verb.doc)[close_at : verb.idx] or any(
-        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
-    ):
-        return None  # the next line, or a verb reporting a clause of its own
-    inside = [(q.open_at, q.close_at) for q in quoted]
-    if _negated(verb, inside):
-        return None
-    subject = cue_subject([verb])
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ"):
-        return None
-    between = [t for t in after if t.i < verb.i and not t.is_punct]
-    if between and not all(t.i in {s.i for s in subject.subtree} for t in between):
-        return None
-    if not between and subject.i < verb.i:
-        return None
-    return [verb]
-
-
-def _cue_word_closing(after: list[Token]) -> Token | None:
-    """A speech verb's form ("states", "says") as the last word of the
-    attribution after a quote, whatever part of speech the parser gave it."""
-
-    words = [t for t in after if not t.is_punct]
-    if len(words) < 2 or words[-1].pos_ == "VERB":
-        return None
-    last = words[-1]
-    entries = speech_verbs().get(last.lemma_.lower()) or speech_verbs().get(last.lower_) or []
-    if not any(e.speech and len(e.words) == 1 for e in entries):
-        return None
-    return last if last.tag_ in ("NNS", "VBZ", "VBD") else None
-
-
-def _verb_before_colon(before: list[Token], quoted: list[QuotedText]) -> list[Token] | None:
-    """The verb of `Trump went even further: "..."`: the last verb before the
-    colon, with only its own particles and modifiers after it, a subject of
-    its own that is not a word of a quotation, and no object clause."""
-
-    while before and set(before[-1].text) <= QUOTE_CHARS:
-        before = before[:-1]  # the first half of a doubled mark: `agreed: ''They've ...`
-    if len(before) < 2 or before[-1].text != ":":
-        return None
-    verb = next(
-        (t for t in reversed(before[:-1]) if t.pos_ == "VERB" and t.dep_ in CLAUSE_HEAD_DEPS),
-        None,
-    )
-    if verb is None or verb.tag_ == "VBG" or verb.lemma_.lower() in NOT_SPEAKING_VERBS:
-        return None  # `He had one message for the crowd:` says nothing was said
-    inside = [(q.open_at, q.close_at) for q in quoted]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i > verb.i or _negated(verb, inside):
-        return None
-    if _in_quote(subject, quoted) or subject.lower_ in NOT_SPEAKING_SUBJECTS:
-        return None  # `Wait, it gets better:`
-    between = [t for t in before[:-1] if t.i > verb.i]
-    # Particles and adverbs say how ("shot back", "went even further"); an
-    # object may only be the text the quote is ("released the following statement").
-    manner = {
-        t.i
-        for c in verb.children
-        if c.dep_ in ("prt", "advmod")
-        or (c.dep_ == "dobj" and c.lemma_.lower() in not_speaker_heads())
-        for t in c.subtree
-    }
-    return [verb] if all(t.i in manner for t in between) else None
 
 
 def _introduces_next(
@@ -513,10 +404,6 @@ def _introduces_next(
         return False
     gap = text[cue_end : following[0].open_at]
     return "\n" not in gap and not gap.strip(" \t,:")
-
-
-def _in_quote(token: Token, quoted: list[QuotedText]) -> bool:
-    return any(q.open_at <= token.idx < q.close_at for q in quoted)
 
 
 def _speaker_between(after: list[Token], cue: list[Token], subject: Token | None) -> Token | None:
@@ -651,32 +538,6 @@ def _is_title(words: list[str]) -> bool:
     )
 
 
-def _names_a_work(text: str, quote: QuotedText, words: list[str]) -> bool:
-    """ "The Art of the Deal," "Fox and Friends": a title-cased quotation in a
-    line written in sentence case names a book, show or slogan; nobody speaks
-    in title case. In a headline, where every word is capitalised, the case
-    tells nothing."""
-
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or not _title_cased(words):
-        return False
-    if text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in ("?", "!"):
-        return False  # `"Grizzly Adams?" Maddow repeated`
-    line_start = text.rfind("\n", 0, quote.open_at) + 1
-    line_end = text.find("\n", quote.close_at)
-    line_end = len(text) if line_end < 0 else line_end
-    outside = _WORDS.findall(
-        text[line_start : quote.open_at] + " " + text[quote.close_at : line_end]
-    )
-    return any(w.islower() and w not in TITLE_SMALL_WORDS for w in outside)
-
-
-def _title_cased(words: list[str]) -> bool:
-    capitalised = [w for w in words if w[:1].isupper()]
-    return len(capitalised) >= 2 and all(
-        w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words
-    )
-
-
 def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText]) -> bool:
     """True when nothing but the attribution of the previous quote stands before
     this one: `"A," he said.` then `"B."` continues the same speaker.
@@ -728,7 +589,7 @@ def _reported_candidates(
         if matched is None or not matched[1].reported:
             continue
         cue = matched[0]
-        if _negated(token, inside_marks):
+        if negated(token, inside_marks):
             continue
         para = _paragraph_of(paragraphs, token.idx)
         if cue[-1].dep_ == "prep":

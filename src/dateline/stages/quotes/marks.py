@@ -32,6 +32,8 @@ CLOSERS: dict[str, str] = {
     '"': '"',
     "'": "'",
 }
+# Every character that opens or closes a quotation, in any convention.
+QUOTE_CHARS = frozenset("\"“”«»„‘’'‹›‚")
 _OPENING_MARK = re.compile("[" + "".join(re.escape(mark) for mark in CLOSERS) + "]")
 # Closers of the other style, tried when a quote never closes in its own:
 # edited copy mixes them (`"Oz has a bully pulpit,” said David Gorski`) or
