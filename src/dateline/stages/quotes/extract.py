@@ -251,7 +251,7 @@ def _direct_candidate(
     else:
         # A long quote inside a reporting sentence: "stressed the need to «...»".
         # A quote that closes its sentence is not inside the one after it.
-        closes = text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in SENTENCE_END
+        closes = quote.unmarked(text)[-1:] in SENTENCE_END
         far = [
             found
             for found in (None if closes else post, pre)
@@ -505,14 +505,14 @@ def _breaks_off(text: str, quote: QuotedText) -> bool:
     """The quoted words end in a comma, "?" or "!" inside the marks, as a
     spoken sentence cut by its attribution does: `"Hopefully," she said`."""
 
-    return text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in SPOKEN_BREAKS
+    return quote.unmarked(text)[-1:] in SPOKEN_BREAKS
 
 
 def _is_sentence(text: str, quote: QuotedText) -> bool:
     """The quoted words are a whole sentence: a capital first, a full stop,
     "?" or "!" last (`"We're America."`), not a phrase or a name."""
 
-    words = text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")
+    words = quote.unmarked(text)
     return words[:1].isupper() and words[-1:] in SENTENCE_END
 
 

@@ -152,7 +152,7 @@ def names_a_work(text: str, quote: QuotedText, words: list[str]) -> bool:
 
     if not 2 <= len(words) <= TITLE_MAX_WORDS or not title_cased(words):
         return False
-    if text[quote.start : quote.end].rstrip("”»“\"'’›‘ ")[-1:] in ("?", "!"):
+    if quote.unmarked(text)[-1:] in ("?", "!"):
         return False  # `"Grizzly Adams?" Maddow repeated`
     line_start = text.rfind("\n", 0, quote.open_at) + 1
     line_end = text.find("\n", quote.close_at)

@@ -67,6 +67,12 @@ class QuotedText:
     def words(self, text: str) -> list[str]:
         return _WORD.findall(text[self.start : self.end])
 
+    def unmarked(self, text: str) -> str:
+        """The quoted words without inner closing marks or trailing spaces, so
+        their last character is the speaker's punctuation."""
+
+        return text[self.start : self.end].rstrip("”»“\"'’›‘ ")
+
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """`(start, end)` of each paragraph: blocks split by blank or indented lines."""

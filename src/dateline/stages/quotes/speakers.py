@@ -8,8 +8,10 @@ the speaker stays None: a wrong name is worse than none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from dateline.knowledge.genders import Gender, gender_of
 from dateline.model import Actor, Span
@@ -68,6 +70,21 @@ class SpeakerResolver:
             ((span, actor) for actor in self.actors for span in actor.mentions),
             key=lambda pair: (pair[0].start, -pair[0].end),
         )
+
+    @cached_property
+    def _subject_mentions(self) -> set[Span]:
+        """Mentions that are a clause's subject, read once per article (only
+        an article with pronouns asks)."""
+
+        if self.doc is None:
+            return set()
+        doc = self.doc
+        return {
+            span
+            for span, _ in self._mentions
+            if (words := _words(doc, span)) is not None
+            and words.root.dep_ in ("nsubj", "nsubjpass")
+        }
 
     def remember(self, end: int, speaker: str | None, source: Span | None = None) -> None:
         self.history.append(Attribution(end, speaker, source))
@@ -210,16 +227,13 @@ class SpeakerResolver:
 
         position = pronoun.idx
         gender = PRONOUN_GENDERS.get(pronoun.lower_)
-        earlier = [a for a in self.history if a.end <= position]
         latest = self._latest_mention(position, person=person, gender=gender)
-        if earlier:
-            previous = earlier[-1]
+        previous = self.previous(position)
+        if previous is not None:
             # Only someone who became a subject since takes the pronoun from
             # the previous speaker: a name in passing ("attempts to tie Hillary
             # Clinton to ...") does not.
-            acting = self._latest_mention(
-                position, person=person, gender=gender, subjects_of=pronoun.doc
-            )
+            acting = self._latest_mention(position, person=person, gender=gender, subjects=True)
             if (
                 previous.speaker is not None
                 and (self._kinds.get(previous.speaker) == "person") == person
@@ -254,19 +268,22 @@ class SpeakerResolver:
             head = Span(token.idx, token.idx + len(token.text))
             if self._in_quote(head):
                 continue
-            for span, actor in self._mentions:
-                if self._fits(span, head, actor, person=person, gender=gender):
-                    return actor.id
+            named = self._actor_at(head, person=person, gender=gender)
+            if named is not None:
+                return named
         return None
 
-    def _fits(
-        self, span: Span, head: Span, actor: Actor, *, person: bool, gender: Gender | None
-    ) -> bool:
-        return (
-            span.overlaps(head)
-            and (actor.kind == "person") == person
-            and self._agrees(actor.id, gender)
-        )
+    def _actor_at(self, head: Span, *, person: bool, gender: Gender | None) -> str | None:
+        """The first actor of the pronoun's kind and gender with a mention over `head`."""
+
+        for span, actor in self._mentions:
+            if (
+                span.overlaps(head)
+                and (actor.kind == "person") == person
+                and self._agrees(actor.id, gender)
+            ):
+                return actor.id
+        return None
 
     def _latest_mention(
         self,
@@ -274,10 +291,10 @@ class SpeakerResolver:
         *,
         person: bool,
         gender: Gender | None = None,
-        subjects_of: Doc | None = None,
+        subjects: bool = False,
     ) -> tuple[Span, Actor] | None:
         """The last fitting mention before `position` outside quotes; with
-        `subjects_of`, only mentions that are the subject of a clause."""
+        `subjects`, only mentions that are the subject of a clause."""
 
         latest: tuple[Span, Actor] | None = None
         for span, actor in self._mentions:
@@ -287,7 +304,7 @@ class SpeakerResolver:
                 (actor.kind == "person") == person
                 and self._agrees(actor.id, gender)
                 and not self._in_quote(span)
-                and (subjects_of is None or _is_subject(subjects_of, span))
+                and (not subjects or span in self._subject_mentions)
             ):
                 latest = (span, actor)
         return latest
@@ -310,9 +327,9 @@ class SpeakerResolver:
             ):
                 continue
             head = Span(subject.idx, subject.idx + len(subject.text))
-            for span, actor in self._mentions:
-                if self._fits(span, head, actor, person=person, gender=gender):
-                    return actor.id
+            named = self._actor_at(head, person=person, gender=gender)
+            if named is not None:
+                return named
         return None
 
     def _in_quote(self, span: Span) -> bool:
@@ -325,23 +342,25 @@ def _nobody_named_since(latest: tuple[Span, Actor] | None, previous: Attribution
     return latest is None or latest[1].id == previous.speaker or latest[0].start < previous.end
 
 
-def _is_subject(doc: Doc, span: Span) -> bool:
+def _words(doc: Doc, span: Span) -> SpacySpan | None:
+    """The tokens of a mention, or None where it covers none."""
+
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return words is not None and len(words) > 0 and words.root.dep_ in ("nsubj", "nsubjpass")
+    return words if words is not None and len(words) else None
 
 
 def _is_plural(doc: Doc, span: Span) -> bool:
-    words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return words is not None and len(words) > 0 and words.root.tag_ in ("NNS", "NNPS")
+    words = _words(doc, span)
+    return words is not None and words.root.tag_ in ("NNS", "NNPS")
 
 
 def _modifies_other_noun(doc: Doc, span: Span) -> bool:
     """The name is a possessor or a noun modifier of a word outside it."""
 
-    last = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if last is None or not len(last):
+    words = _words(doc, span)
+    if words is None:
         return False
-    token = last[-1]
+    token = words[-1]
     return (
         token.dep_ in ("poss", "compound", "nmod") and not span.start <= token.head.idx < span.end
     )
