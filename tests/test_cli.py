@@ -30,8 +30,8 @@ def db(tmp_path: Path) -> str:
 def stats(db: str) -> dict[str, Any]:
     from dateline.store import Store
 
-    with Store.open(db) as store:
-        return store.stats()
+    with Store(db) as store:
+        return store.stats().as_dict()
 
 
 def test_extract_jsonl_keeps_gold_ids_and_shape() -> None:

@@ -35,8 +35,8 @@ def run(*args: str) -> Result:
 def stats(db: str) -> dict[str, Any]:
     from dateline.store import Store
 
-    with Store.open(db) as store:
-        return store.stats()
+    with Store(db) as store:
+        return store.stats().as_dict()
 
 
 def ids_printed(output: str) -> list[str]:
