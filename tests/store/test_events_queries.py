@@ -53,6 +53,19 @@ def test_dyad_counts_events_per_month_either_way_round(store: Store, seed: Extra
     assert store.events.dyad("KAZ", "USA") == []
 
 
+def test_an_event_dated_by_its_year_alone_falls_in_no_month(store: Store, seed: Extraction) -> None:
+    """The seed's cooperation projects dated "2021" only: the event is listed, but a
+    chart of months has no month to put it in (and once answered /api/dyads with 500)."""
+
+    cooperate = next(e for e in seed.events if e.type == "COOPERATE")
+    cooperate.date = "2021"
+    store.save(seed)
+    assert "2021" in {e.date for e in store.events.page(pair=("KAZ", "RUS")).items}
+    months = store.events.dyad("KAZ", "RUS", every_month=True)
+    assert [m.month for m in months] == ["2022-07"]
+    assert months[0].types == {"CONSULT": 1}
+
+
 def test_cli_events_and_dyad(db_path: Path, seed: Extraction) -> None:
     with Store(str(db_path)) as store:
         store.save(seed)

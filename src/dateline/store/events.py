@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from dateline.store.store import Store
 
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,8 @@ class Events:
 
         `every_month` also lists the months between the first and last event
         that had none (with 0 events), so a chart's time axis is true time.
+        An event the text dates by its year alone ("in 2022") falls in no
+        month and is left out of the chart (`page` still lists it).
         """
 
         with self._store.transaction("charting a dyad") as conn:
@@ -405,7 +408,7 @@ def _event_rows(conn: Connection, event_ids: list[int]) -> list[EventRow]:
 def _dyad(conn: Connection, first: str, second: str) -> list[DyadMonth]:
     months: dict[str, list[sa.Row[Any]]] = defaultdict(list)
     for day, row in _dated(conn, EventQuery(pair=(first, second))):
-        if day:
+        if day and _MONTH.match(day):
             months[day[:7]].append(row)
     chart = []
     for month in sorted(months):
