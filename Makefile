@@ -11,13 +11,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Runtime install; the stamp is rebuilt when the project's metadata changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Runtime install, with the benchmarks of bench/ (dev tooling that reads
+# ../shared) beside it; the stamp is rebuilt when either's metadata changes.
+$(VENV)/.installed: pyproject.toml bench/pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e . -e bench
 	touch $@
 
+# Dev tools, the textacy baseline and Dask (the optional `cluster` extra),
+# so the cluster tests run too.
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,cluster]'
 	touch $@
 
 run: $(VENV)/.installed
@@ -36,8 +39,8 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 check: lint test

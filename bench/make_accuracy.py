@@ -4,7 +4,11 @@ One table, dateline against the baselines, one row a benchmark and figure,
 stamped with the date and commit so a number can always be traced back to
 the code that produced it. `--limit N` is the CI smoke version.
 
-    python bench/make_accuracy.py [--limit 5] [--output bench/ACCURACY.md]
+    python bench/make_accuracy.py [--limit 5] [--output bench/ACCURACY.md] [--shared PATH]
+
+The benchmarks are those installed under the `dateline.benchmarks` entry
+points: the `dateline-bench` package beside this script (`make eval`
+installs it).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from dateline.evaluate.benchmarks import BenchmarkResult, run_benchmarks
+from dateline.evaluate.benchmarks import BenchmarkResult, BenchmarkRun, run_benchmarks
 
 SYSTEMS = ("dateline", "spaCy NER", "textacy", "quantulum3")
 
@@ -57,7 +61,7 @@ def accuracy_markdown(results: list[BenchmarkResult], limit: int | None, seconds
         "",
         "Percentages; empty where a system does not cover the figure. Produced by "
         "`bench/make_accuracy.py` (`make eval`); scoring rules in "
-        "`../shared/eval/GOLD_FORMAT.md` and each module of `dateline.evaluate.benchmarks`.",
+        "`../shared/eval/GOLD_FORMAT.md` and each module of `bench/dateline_bench`.",
         "",
         "| benchmark | n | figure | " + " | ".join(SYSTEMS) + " |",
         "| --- | ---: | --- | " + " | ".join("---:" for _ in SYSTEMS) + " |",
@@ -89,9 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--benchmark", default="all", help="one benchmark name, or all")
     parser.add_argument("--output", default=str(Path(__file__).with_name("ACCURACY.md")))
     parser.add_argument("--json", default=None, help="also write the raw figures here")
+    parser.add_argument("--shared", type=Path, default=None, help="the shared/ folder")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: dateline's)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    results = run_benchmarks(args.benchmark, limit=args.limit, keep_going=True)
+    settings = BenchmarkRun(limit=args.limit, model=args.model, shared=args.shared)
+    results = run_benchmarks(args.benchmark, settings, keep_going=True)
     markdown = accuracy_markdown(results, args.limit, time.perf_counter() - started)
     Path(args.output).write_text(markdown, encoding="utf-8")
     if args.json:

@@ -168,7 +168,7 @@ def ingest_sqlite(articles: list[Article], workers: int, clock: Clock) -> None:
 
     with (
         tempfile.TemporaryDirectory() as folder,
-        Store.open(str(Path(folder) / "bench.db")) as store,
+        Store(str(Path(folder) / "bench.db")) as store,
         ParallelExtractor(workers) as extractor,
     ):
         ingest_articles(articles, store, extractor, batch_size=BATCH, advance=advance)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,8 @@ def db(tmp_path: Path) -> str:
 def stats(db: str) -> dict[str, Any]:
     from dateline.store import Store
 
-    with Store.open(db) as store:
-        return store.stats()
+    with Store(db) as store:
+        return store.stats().as_dict()
 
 
 def test_extract_jsonl_keeps_gold_ids_and_shape() -> None:
@@ -138,3 +139,16 @@ def test_help_explains_every_command() -> None:
     result = run("--help")
     for command in ("extract", "ingest", "show", "quotes", "stats", "summary", "evaluate"):
         assert command in result.output
+
+
+def test_evaluate_passes_the_model_as_an_argument(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--model` reaches the pipeline as an argument: an unknown pipeline is named in the
+    error, and nothing is left behind in the environment for later calls."""
+
+    if not SEED_GOLD.exists():
+        pytest.skip("shared/ not beside the checkout")
+    monkeypatch.delenv("DATELINE_MODEL", raising=False)
+    result = CliRunner().invoke(main, ["evaluate", str(SEED_GOLD), "--model", "en_no_such_model"])
+    assert result.exit_code == 1
+    assert "'en_no_such_model' is not installed" in result.output
+    assert "DATELINE_MODEL" not in os.environ

@@ -40,8 +40,8 @@ def stored_count(path: Path) -> int:
 def stats(path: Path) -> dict[str, Any]:
     from dateline.store import Store
 
-    with Store.open(f"sqlite:///{path}") as store:
-        return store.stats()
+    with Store(f"sqlite:///{path}") as store:
+        return store.stats().as_dict()
 
 
 def _answer_ctrl_c() -> None:

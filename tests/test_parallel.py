@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,8 @@ def run(*args: str) -> Result:
 def stats(db: str) -> dict[str, Any]:
     from dateline.store import Store
 
-    with Store.open(db) as store:
-        return store.stats()
+    with Store(db) as store:
+        return store.stats().as_dict()
 
 
 def ids_printed(output: str) -> list[str]:
@@ -117,3 +118,18 @@ def test_batches_are_bounded_and_lazy() -> None:
     stream = batched(endless(), 3)
     assert next(stream) == [1, 2, 3]
     assert next(stream) == [4, 5, 6]
+
+
+def test_dask_without_the_cluster_extra_names_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--dask` on an install without `dateline[cluster]` stops at once, before any
+    article is read, saying what to pip install."""
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    monkeypatch.delitem(sys.modules, "dateline.scale.cluster", raising=False)
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    result = CliRunner().invoke(main, ["ingest", "no-such-folder", "--db", db, "--dask", "local"])
+    assert result.exit_code == 1, result.output
+    assert "pip install 'dateline[cluster]'" in result.output
+    assert "Traceback" not in result.output

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from tests.conftest import SHARED
 
-from dateline.evaluate.benchmarks import corpus_root
 from dateline.model import Article
 from dateline.parsing import doc_text, parse_article, text_for_parsing
 from dateline.readers import article_from_record, read_jsonl
 
-TASS_SAMPLE = corpus_root() / "tass-politics-sample" / "tass_politics_20.jsonl"
+TASS_SAMPLE = SHARED / "corpus" / "tass-politics-sample" / "tass_politics_20.jsonl"
 
 
 def tass_article(article_id: str) -> Article:

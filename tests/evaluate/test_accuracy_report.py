@@ -7,10 +7,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from click.testing import CliRunner
 
+import dateline_bench
+from dateline.cli import main
 from dateline.errors import InputError
 from dateline.evaluate import benchmarks
-from dateline.evaluate.benchmarks import BenchmarkResult, run_benchmarks
+from dateline.evaluate.benchmarks import BenchmarkResult, BenchmarkRun, Metrics, run_benchmarks
 
 MAKE_ACCURACY = Path(__file__).resolve().parents[2] / "bench" / "make_accuracy.py"
 
@@ -26,23 +29,22 @@ def make_accuracy() -> ModuleType:
 def fake_runners(monkeypatch: pytest.MonkeyPatch) -> None:
     """conllpp scores, newswcl50 cannot find its corpus."""
 
-    def good(limit: int | None) -> BenchmarkResult:
+    def good(settings: BenchmarkRun) -> BenchmarkResult:
         result = BenchmarkResult("conllpp", "CoNLL++ test, named entities", articles=3)
         result.scores = {"dateline": {"PER F1": 0.9}, "spaCy NER": {"PER F1": 0.8}}
         return result
 
-    def broken(limit: int | None) -> BenchmarkResult:
+    def broken(settings: BenchmarkRun) -> BenchmarkResult:
         raise InputError("newswcl50.jsonl", "benchmark corpus not found")
 
     runners = {"conllpp": good, "newswcl50": broken}
-    monkeypatch.setattr(benchmarks, "BENCHMARKS", tuple(runners))
-    monkeypatch.setattr(benchmarks, "_MODULES", {name: name for name in runners})
-    monkeypatch.setattr(benchmarks, "runner", lambda name: runners[name])
+    loaders = {name: (lambda run=run: run) for name, run in runners.items()}
+    monkeypatch.setattr(benchmarks, "installed_benchmarks", lambda: loaders)
 
 
 def test_every_clustering_benchmark_is_registered() -> None:
-    assert {"newswcl50", "meantime-en", "dev"} <= set(benchmarks.BENCHMARKS)
-    assert callable(benchmarks.runner("meantime-en"))
+    assert {"newswcl50", "meantime-en", "dev"} <= set(benchmarks.installed_benchmarks())
+    assert callable(benchmarks.installed_benchmarks()["meantime-en"]())
 
 
 def test_unknown_benchmark_names_the_choices() -> None:
@@ -76,3 +78,60 @@ def test_accuracy_table_keeps_the_failed_row_and_its_reason(
     assert "| newswcl50 | 0 | FAILED, see notes |" in text
     assert "newswcl50: FAILED: InputError" in text
     assert "- Commit: " in text and "- Date: " in text
+
+
+def test_without_installed_benchmarks_evaluate_says_how_to_get_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(benchmarks, "installed_benchmarks", dict)
+    result = CliRunner().invoke(main, ["evaluate", "--benchmark", "newsquant"])
+    assert result.exit_code == 1
+    assert "no benchmarks are installed" in result.output and "make eval" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_baseline_library_is_a_note_not_a_crash() -> None:
+    result = BenchmarkResult("polnear", "PolNeAR")
+
+    def textacy_missing() -> Metrics:
+        raise ModuleNotFoundError("No module named 'textacy'", name="textacy")
+
+    dateline_bench.baseline(result, "textacy", textacy_missing)
+    assert "textacy" not in result.scores
+    assert result.notes == [
+        "textacy baseline skipped: textacy is not installed "
+        "(pip install 'textacy==0.13.0', or `make test` in the checkout)"
+    ]
+
+    def bug() -> Metrics:
+        raise ModuleNotFoundError("No module named 'dateline.nowhere'", name="dateline.nowhere")
+
+    with pytest.raises(ModuleNotFoundError):
+        dateline_bench.baseline(result, "textacy", bug)
+
+
+def test_shared_folder_is_explicit_or_beside_the_working_directory_or_checkout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    work, checkout = tmp_path / "a" / "work", tmp_path / "b" / "checkout"
+    work.mkdir(parents=True)
+    checkout.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(dateline_bench, "CHECKOUT", checkout)
+    monkeypatch.delenv(dateline_bench.SHARED_ENV, raising=False)
+    with pytest.raises(InputError) as nowhere:
+        dateline_bench.shared_root()
+    message = str(nowhere.value)
+    assert str(work.parent / "shared") in message and str(checkout.parent / "shared") in message
+    assert "--shared PATH" in message and "DATELINE_SHARED" in message
+    (checkout.parent / "shared").mkdir()
+    assert dateline_bench.shared_root() == checkout.parent / "shared"
+    (work.parent / "shared").mkdir()
+    assert dateline_bench.shared_root() == work.parent / "shared"
+    given = tmp_path / "elsewhere"
+    with pytest.raises(InputError, match="given by --shared does not exist"):
+        dateline_bench.shared_root(given)
+    given.mkdir()
+    monkeypatch.setenv(dateline_bench.SHARED_ENV, str(given))
+    assert dateline_bench.shared_root() == given
+    assert dateline_bench.shared_root(work.parent / "shared") == work.parent / "shared"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.evaluate.benchmarks import conllpp, newsquant, polnear
+from dateline_bench import conllpp, newsquant, polnear
 
 NEWSQUANT = {
     "id": "newsquant-0008",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.conftest import SHARED
 
-from dateline.evaluate.benchmarks import corpus_root, meantime, newswcl50, read_jsonl
-from dateline.evaluate.benchmarks.clusters import head_mentions
 from dateline.evaluate.clustering import GoldMention, score_document
+from dateline_bench import meantime, newswcl50, read_jsonl
+from dateline_bench.clusters import head_mentions
 
 # MEANTIME corpus_airbus 100911, sentence 3 (tokenised as in the corpus).
 CONTRACT = (
@@ -141,7 +142,7 @@ def test_hyphenated_name_cut_by_the_tokeniser_is_one_head(nlp: Language) -> None
 
 
 def test_corpus_conversions_keep_actor_chains_only() -> None:
-    root = corpus_root()
+    root = SHARED / "corpus"
     if not (root / "newswcl50").is_dir() or not (root / "meantime-en").is_dir():
         pytest.skip("shared corpus not available")
     wcl = newswcl50.to_cluster_doc(next(read_jsonl(root / "newswcl50" / "newswcl50.jsonl", 1)))

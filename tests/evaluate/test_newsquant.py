@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from dateline.evaluate.benchmarks import newsquant
-from dateline.evaluate.benchmarks.newsquant import unit_key
+from dateline_bench import newsquant
+from dateline_bench.newsquant import unit_key
 
 NEWSQUANT = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "newsquant"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.evaluate.benchmarks import event_location, plover_gsr
+from dateline_bench import event_location, plover_gsr
 
 # PLOVER-GSR01-AGREE-0003 writes "" for no target actors.
 GSR = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.evaluate.benchmarks import polnear
+from dateline_bench import polnear
 
 SPLIT_QUOTE = (
     "“We have to decide what is conservative and what isn’t conservative,” Paul said. "

@@ -11,12 +11,12 @@ import json
 from typing import Any
 
 import pytest
+from tests.conftest import DEV_GOLD
 
-from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.evaluate.report import ACCURACIES, FIELDS, format_report
 from dateline.evaluate.scoring import score_article, score_articles
 
-DEV = dev_gold_root()
+DEV = DEV_GOLD
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,7 @@ def _articles() -> list[Article]:
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
     url = str(tmp_path_factory.mktemp("server") / "news.db")
-    with Store.open(url) as store:
+    with Store(url) as store:
         for extraction in extract_articles(_articles(), nlp):
             assert not isinstance(extraction, Exception), extraction
             store.save(extraction)
@@ -56,7 +56,7 @@ def statement_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A store whose one article's quotes come from "the statement", no actor."""
 
     url = str(tmp_path_factory.mktemp("statement") / "news.db")
-    with Store.open(url) as store:
+    with Store(url) as store:
         store.save(statement_extraction())
     return url
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from tests.conftest import DEV_GOLD
 
-from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.evaluate.matching import fold_text
 from dateline.evaluate.report import Report, format_report
 from dateline.evaluate.scoring import score_articles
@@ -23,7 +23,7 @@ from dateline.parsing import ParsedDoc, parse_article
 from dateline.readers import read_text
 from dateline.stages.actors import extract_actors, mention_texts, slug
 
-GOLD_DIR = dev_gold_root()
+GOLD_DIR = DEV_GOLD
 SEED = GOLD_DIR / "seed.jsonl"
 TASS_DEV = GOLD_DIR / "tass_dev.jsonl"
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from tests.conftest import DEV_GOLD
 
-from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.knowledge.gazetteer import (
     find_city,
     find_region,
@@ -24,7 +24,7 @@ from dateline.stages.places import extract_places
 
 
 def gold(article_id: str) -> dict:  # type: ignore[type-arg]
-    for line in (dev_gold_root() / "tass_dev.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DEV_GOLD / "tass_dev.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if record["id"] == article_id:
             return record  # type: ignore[no-any-return]

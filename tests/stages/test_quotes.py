@@ -7,14 +7,14 @@ import re
 
 import pytest
 from spacy.language import Language
+from tests.conftest import DEV_GOLD
 
-from dateline.evaluate.benchmarks import dev_gold_root
 from dateline.model import Actor, Article, Quote, Span
 from dateline.parsing import ParsedDoc, parse_article
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.quotes.marks import find_quoted_texts
 
-GOLD_DIR = dev_gold_root()
+GOLD_DIR = DEV_GOLD
 
 
 def gold_article(name: str, article_id: str) -> dict:

@@ -439,5 +439,5 @@ def store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
         engine = sa.create_engine(url)
         metadata.drop_all(engine)
         engine.dispose()
-    with Store.open(url) as opened:
+    with Store(url) as opened:
         yield opened

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from dateline.store import Store
-from dateline.store.figures import FigureQuery, list_figures, measure_matches
+from typing import Any
+
+from dateline.store import FigureRow, Store
+from dateline.store.figures import measure_matches
 
 from .conftest import seed_extraction
 
 TURNOVER = "trade turnover"
 
 
-def values(found: list[dict[str, object]]) -> list[object]:
-    return [f["text"] for f in found]
+def values(found: list[FigureRow]) -> list[str]:
+    return [f.text for f in found]
+
+
+def figures(store: Store, measure: str, parties: tuple[str, ...], **wanted: Any) -> list[FigureRow]:
+    return list(store.figures.page(measure=measure, parties=parties, **wanted).items)
 
 
 def test_measure_words_any_order_whole_words_and_plurals() -> None:
@@ -23,14 +29,14 @@ def test_measure_words_any_order_whole_words_and_plurals() -> None:
 
 def test_parties_named_in_the_measure_oldest_period_first(store: Store) -> None:
     store.save(seed_extraction())  # its amounts have no `parties`: the measure names them
-    found = list_figures(store, FigureQuery(TURNOVER, ("Kazakhstan", "Russia")))
+    found = figures(store, TURNOVER, ("Kazakhstan", "Russia"))
     assert values(found) == ["$24.2bn", "almost a third", "$9.2bn"]
-    assert [f["period"] for f in found] == ["2021", "2021", "2022-01/2022-05"]
-    assert found[0]["article_id"] == "kazinform-2022-07-04-smailov-mishustin"
-    assert found[0]["published"] == "2022-07-04"
-    usd = list_figures(store, FigureQuery(TURNOVER, ("kazakhstan", "RUSSIA"), unit="usd"))
+    assert [f.period for f in found] == ["2021", "2021", "2022-01/2022-05"]
+    assert found[0].article_id == "kazinform-2022-07-04-smailov-mishustin"
+    assert found[0].published == "2022-07-04"
+    usd = figures(store, TURNOVER, ("kazakhstan", "RUSSIA"), unit="usd")
     assert values(usd) == ["$24.2bn", "$9.2bn"]
-    assert list_figures(store, FigureQuery(TURNOVER, ("Kazakhstan", "Vietnam"))) == []
+    assert figures(store, TURNOVER, ("Kazakhstan", "Vietnam")) == []
 
 
 def test_parties_column_and_levels_only(store: Store) -> None:
@@ -42,9 +48,9 @@ def test_parties_column_and_levels_only(store: Store) -> None:
             amount.measure = "trade turnover"
             amount.parties = ["kazakhstan", "russia"]  # stored as the actors' names
     store.save(extraction)
-    both = list_figures(store, FigureQuery(TURNOVER, ("Kazakhstan", "Russia")))
+    both = figures(store, TURNOVER, ("Kazakhstan", "Russia"))
     assert values(both) == ["$24.2bn", "almost a third", "$9.2bn"]
-    assert both[-1]["parties"] == ["Kazakhstan", "Russia"]
-    assert both[1]["change"] is True
-    levels = list_figures(store, FigureQuery(TURNOVER, ("Kazakhstan",), levels_only=True))
+    assert both[-1].parties == ["Kazakhstan", "Russia"]
+    assert both[1].change is True
+    levels = figures(store, TURNOVER, ("Kazakhstan",), levels_only=True)
     assert values(levels) == ["$24.2bn", "$9.2bn"]

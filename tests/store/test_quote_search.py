@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,8 +13,8 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.errors import StoreError
 from dateline.model import Extraction
-from dateline.store import Store
-from dateline.store.search import ensure_quote_index, search_quotes, search_words
+from dateline.store import QuoteRow, Store
+from dateline.store.search import ensure_quote_index, search_words
 
 
 @pytest.fixture
@@ -23,15 +24,15 @@ def filled(store: Store, seed: Extraction, tass: Extraction) -> Store:
     return store
 
 
-def texts(rows: list[dict]) -> list[str]:
-    return [row["text"] for row in rows]
+def texts(rows: Sequence[QuoteRow]) -> list[str]:
+    return [row.text for row in rows]
 
 
 def test_search_finds_every_word_in_any_form(filled: Store) -> None:
-    rows = search_quotes(filled, "cooperation external challenges")[0]
-    assert [row["speaker"] for row in rows] == ["Mikhail Mishustin"]
-    assert rows[0]["text"].startswith("Our cooperation has stood the test of time")
-    assert search_quotes(filled, "cooperation Vietnam")[0] == []
+    rows = filled.quotes.search("cooperation external challenges").items
+    assert [row.speaker for row in rows] == ["Mikhail Mishustin"]
+    assert rows[0].text.startswith("Our cooperation has stood the test of time")
+    assert filled.quotes.search("cooperation Vietnam").items == []
 
 
 def test_search_stems_words_like_the_database_does(filled: Store) -> None:
@@ -39,48 +40,48 @@ def test_search_stems_words_like_the_database_does(filled: Store) -> None:
         with filled.engine.begin() as conn:
             if ensure_quote_index(conn) != "fts5":
                 pytest.skip("this SQLite has no FTS5")
-    found = texts(search_quotes(filled, "developments contact")[0])
+    found = texts(filled.quotes.search("developments contact").items)
     assert len(found) == 1 and "business contacts" in found[0]
 
 
 def test_search_ranks_and_filters_like_the_quote_listing(filled: Store, seed: Extraction) -> None:
-    rows = search_quotes(filled, "cooperation")[0]
-    assert {row["speaker"] for row in rows} == {"Alikhan Smailov", "Mikhail Mishustin"}
+    rows = filled.quotes.search("cooperation").items
+    assert {row.speaker for row in rows} == {"Alikhan Smailov", "Mikhail Mishustin"}
     with filled.engine.begin() as conn:
         ranked = ensure_quote_index(conn) != "like"
-    assert all((row["rank"] is not None) == ranked for row in rows)
+    assert all((row.rank is not None) == ranked for row in rows)
     # "industrial cooperation is one of the priority areas of cooperation" says it twice.
-    assert rows[0]["text"].startswith("industrial cooperation")
-    assert texts(search_quotes(filled, "cooperation", speaker="mishustin")[0]) == texts(
-        filled.page_quotes(speaker="mishustin", contains="cooperation")[0]
+    assert rows[0].text.startswith("industrial cooperation")
+    assert texts(filled.quotes.search("cooperation", speaker="mishustin").items) == texts(
+        filled.quotes.page(speaker="mishustin", contains="cooperation").items
     )
-    assert search_quotes(filled, "visit", since=date(2024, 1, 1))[0][0]["speaker"] == (
+    assert filled.quotes.search("visit", since=date(2024, 1, 1)).items[0].speaker == (
         "Gennady Bezdetko"
     )
-    assert search_quotes(filled, "cooperation", since=date(2024, 1, 1))[0] == []
-    row = search_quotes(filled, "stable", limit=1)[0][0]
-    assert seed.article.text[row["start"] : row["end"]] == row["text"]
+    assert filled.quotes.search("cooperation", since=date(2024, 1, 1)).items == []
+    row = filled.quotes.search("stable", limit=1).items[0]
+    assert seed.article.text[row.start : row.end] == row.text
 
 
 def test_index_follows_later_saves_and_reingest(store: Store, seed: Extraction) -> None:
-    assert search_quotes(store, "cooperation")[0] == []  # creates the index on an empty store
+    assert store.quotes.search("cooperation").items == []  # creates the index on an empty store
     store.save(seed)
-    assert len(search_quotes(store, "cooperation")[0]) == 2
+    assert len(store.quotes.search("cooperation").items) == 2
     # Re-ingesting the article without its quotes drops them from the index too.
     store.save(replace(seed, quotes=[]))
-    assert search_quotes(store, "cooperation")[0] == []
+    assert store.quotes.search("cooperation").items == []
 
 
 def test_search_treats_operators_and_quotes_as_words(filled: Store) -> None:
     assert search_words('"test of time" AND stable*') == ["test", "of", "time", "and", "stable*"]
-    assert search_quotes(filled, 'NEAR "test" OR')[0] == []  # "near" and "or" are plain words
-    assert len(search_quotes(filled, "stab*")[0]) == 1
+    assert filled.quotes.search('NEAR "test" OR').items == []  # "near" and "or" are plain words
+    assert len(filled.quotes.search("stab*").items) == 1
     with pytest.raises(StoreError, match="no word"):
-        search_quotes(filled, " -- ")[0]
+        filled.quotes.search(" -- ")
 
 
 def test_cli_quotes_search(db_path: Path, seed: Extraction, tass: Extraction) -> None:
-    with Store.open(str(db_path)) as store:
+    with Store(str(db_path)) as store:
         store.save(seed)
         store.save(tass)
     runner = CliRunner()

@@ -20,7 +20,6 @@ from dateline.output import extraction_to_dict
 from dateline.render import render_article
 from dateline.store import Store
 from dateline.store.schema import SCHEMA_VERSION, store_info
-from dateline.store.search import search_quotes
 
 
 @pytest.fixture
@@ -49,8 +48,9 @@ def test_output_without_source_says_none(statement: Extraction) -> None:
 
 
 def test_stored_quotes_read_back_their_source_words(filled: Store, statement: Extraction) -> None:
-    article = filled.get_article(statement.article.id)
-    assert article is not None
+    found = filled.articles.get(statement.article.id)
+    assert found is not None
+    article = found.as_dict()
     for stored, built in zip(article["quotes"], statement.quotes, strict=True):
         assert built.source is not None
         assert stored["source"] == {
@@ -59,16 +59,16 @@ def test_stored_quotes_read_back_their_source_words(filled: Store, statement: Ex
             "text": "the statement",
         }
         assert stored["speaker"] is None and stored["speaker_name"] is None
-    summary = filled.summary(statement.article.id)
+    summary = filled.articles.summary(statement.article.id)
     assert [q["source"] for q in summary["quotes"]] == ["the statement"] * 2
 
 
 def test_a_quote_without_source_words_reads_back_none(store: Store, statement: Extraction) -> None:
     statement.quotes[1].source = None
     store.save(statement)
-    article = store.get_article(statement.article.id)
-    assert article is not None
-    assert [q["source"] is None for q in article["quotes"]] == [False, True]
+    found = store.articles.get(statement.article.id)
+    assert found is not None
+    assert [q["source"] is None for q in found.as_dict()["quotes"]] == [False, True]
 
 
 def test_source_span_outside_the_text_is_refused(store: Store, statement: Extraction) -> None:
@@ -79,31 +79,31 @@ def test_source_span_outside_the_text_is_refused(store: Store, statement: Extrac
 
 
 def test_listing_carries_source_words(filled: Store) -> None:
-    rows = filled.page_quotes()[0]
-    by_text = {row["text"][:20]: row for row in rows}
-    assert by_text["The suspected vessel"]["source"] == "the statement"
-    assert by_text["The suspected vessel"]["speaker"] is None
-    assert by_text["Our cooperation has "]["source"] == "the Russian Prime Minister"
+    rows = filled.quotes.page().items
+    by_text = {row.text[:20]: row for row in rows}
+    assert by_text["The suspected vessel"].source == "the statement"
+    assert by_text["The suspected vessel"].speaker is None
+    assert by_text["Our cooperation has "].source == "the Russian Prime Minister"
 
 
 def test_speaker_filter_finds_source_words_of_quotes_no_actor_speaks(filled: Store) -> None:
-    found, total = filled.page_quotes(speaker="STATEMENT")
-    assert total == 2
-    assert [row["text"][:12] for row in found] == ["The suspecte", "In response "]
+    found = filled.quotes.page(speaker="STATEMENT")
+    assert found.total == 2
+    assert [row.text[:12] for row in found.items] == ["The suspecte", "In response "]
     # Words naming a speaker actor do not match: the actor's name does.
-    assert filled.page_quotes(speaker="russian prime")[0] == []
-    assert len(filled.page_quotes(speaker="mishustin")[0]) == 2
-    assert filled.page_quotes(speaker="kallas")[0] == []
+    assert filled.quotes.page(speaker="russian prime").items == []
+    assert len(filled.quotes.page(speaker="mishustin").items) == 2
+    assert filled.quotes.page(speaker="kallas").items == []
 
 
 def test_search_narrows_by_source_words_too(filled: Store) -> None:
-    rows, total = search_quotes(filled, "cables", speaker="statement")
-    assert total == 1 and rows[0]["source"] == "the statement"
-    assert search_quotes(filled, "cables", speaker="mishustin")[1] == 0
+    found = filled.quotes.search("cables", speaker="statement")
+    assert found.total == 1 and found.items[0].source == "the statement"
+    assert filled.quotes.search("cables", speaker="mishustin").total == 0
 
 
 def test_cli_quotes_by_source_words(db_path: Path, seed: Extraction, statement: Extraction) -> None:
-    with Store.open(str(db_path)) as store:
+    with Store(str(db_path)) as store:
         store.save(seed)
         store.save(statement)
     result = CliRunner().invoke(main, ["quotes", "--speaker", "statement", "--db", str(db_path)])
@@ -120,9 +120,9 @@ def test_rendered_article_names_the_source_where_no_actor_speaks(
     store: Store, statement: Extraction
 ) -> None:
     store.save(statement)
-    stored = store.get_article(statement.article.id)
+    stored = store.articles.get(statement.article.id)
     assert stored is not None
-    for article in (stored, extraction_to_dict(statement)):
+    for article in (stored.as_dict(), extraction_to_dict(statement)):
         lines = [line for line in render_article(article).splitlines() if "«" in line]
         assert len(lines) == 2
         assert all(line.split()[1:4] == ["—", "the", "statement:"] for line in lines)
@@ -135,7 +135,7 @@ def test_database_of_the_previous_schema_is_refused(db_path: Path) -> None:
     """A version 3 store has no source columns in `quotes`; opening it must say
     to re-ingest rather than fail later on a missing column."""
 
-    Store.open(str(db_path)).close()
+    Store(str(db_path)).close()
     engine = sa.create_engine(f"sqlite:///{db_path}")
     with engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN source_start")
@@ -144,5 +144,5 @@ def test_database_of_the_previous_schema_is_refused(db_path: Path) -> None:
     engine.dispose()
     message = f"holds dateline schema version 3, this dateline writes version {SCHEMA_VERSION}"
     with pytest.raises(StoreError, match=message) as refused:
-        Store.open(str(db_path))
+        Store(str(db_path))
     assert "re-ingest the articles into a fresh database" in str(refused.value)

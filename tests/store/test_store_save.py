@@ -15,18 +15,25 @@ from dateline.store import Store, database_url, normalise_name
 from dateline.store.schema import store_info
 
 
+def _stored(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The article as `dateline show --json` prints it."""
+
+    found = store.articles.get(article_id)
+    return None if found is None else found.as_dict()
+
+
 def _span_text(article: dict[str, Any], span: dict[str, int]) -> str:
     return str(article["text"][span["start"] : span["end"]])
 
 
 def test_save_reports_a_new_article(store: Store, seed: Extraction) -> None:
     assert store.save(seed) is True
-    assert store.article_ids() == {seed.article.id}
+    assert store.articles.ids() == {seed.article.id}
 
 
 def test_every_fact_type_reads_back_with_its_spans(store: Store, seed: Extraction) -> None:
     store.save(seed)
-    article = store.get_article(seed.article.id)
+    article = _stored(store, seed.article.id)
 
     assert article is not None
     assert article["text"] == seed.article.text
@@ -100,12 +107,12 @@ def test_saving_twice_stores_one_article_and_no_duplicate_facts(
     once = store.stats()
     assert store.save(seed) is False
     assert store.stats() == once
-    assert len(store.get_article(seed.article.id)["quotes"]) == len(seed.quotes)  # type: ignore[index]
+    assert len(_stored(store, seed.article.id)["quotes"]) == len(seed.quotes)  # type: ignore[index]
 
 
 def test_reingest_replaces_facts_with_the_newer_output(store: Store, seed: Extraction) -> None:
     store.save(seed)
-    first_ids = {a["id"]: a["actor_id"] for a in store.get_article(seed.article.id)["actors"]}  # type: ignore[index]
+    first_ids = {a["id"]: a["actor_id"] for a in _stored(store, seed.article.id)["actors"]}  # type: ignore[index]
     newer = dataclasses.replace(
         seed,
         quotes=seed.quotes[:2],
@@ -113,13 +120,13 @@ def test_reingest_replaces_facts_with_the_newer_output(store: Store, seed: Extra
     )
     assert store.save(newer) is False
 
-    article = store.get_article(seed.article.id)
+    article = _stored(store, seed.article.id)
     assert article is not None
     assert len(article["quotes"]) == 2
     assert "kazakh-government" not in {a["id"] for a in article["actors"]}
     # An actor still found keeps its row; one nobody cites any more is pruned.
     assert {a["id"]: a["actor_id"] for a in article["actors"]}["smailov"] == first_ids["smailov"]
-    assert store.stats()["actors"] == len(newer.actors)
+    assert store.stats().actors == len(newer.actors)
 
 
 def test_same_person_in_two_articles_is_one_actor_row(
@@ -128,8 +135,8 @@ def test_same_person_in_two_articles_is_one_actor_row(
     store.save(seed)
     store.save(tass)
 
-    in_seed = store.get_article(seed.article.id)
-    in_tass = store.get_article(tass.article.id)
+    in_seed = _stored(store, seed.article.id)
+    in_tass = _stored(store, tass.article.id)
     assert in_seed is not None and in_tass is not None
     seed_row = next(a["actor_id"] for a in in_seed["actors"] if a["id"] == "mishustin")
     tass_row = next(a["actor_id"] for a in in_tass["actors"] if a["id"] == "mikhail-mishustin")
@@ -139,7 +146,7 @@ def test_same_person_in_two_articles_is_one_actor_row(
         "Mikhail Mishustin"
     )
     # Mishustin is shared; Bezdetko and Vietnam are new.
-    assert store.stats()["actors"] == len(seed.actors) + 2
+    assert store.stats().actors == len(seed.actors) + 2
 
 
 def _with_sector(extraction: Extraction, local_id: str, sector: str | None) -> Extraction:
@@ -150,7 +157,7 @@ def _with_sector(extraction: Extraction, local_id: str, sector: str | None) -> E
 
 
 def _row_of(store: Store, article_id: str, local_id: str) -> dict[str, Any]:
-    article = store.get_article(article_id)
+    article = _stored(store, article_id)
     assert article is not None
     return next(a for a in article["actors"] if a["id"] == local_id)
 
@@ -182,7 +189,7 @@ def test_two_actors_of_one_article_with_one_name_share_a_row(
     assert first["actor_id"] == second["actor_id"]
     # The row keeps the first spelling and takes the sector the second mention knows.
     assert (first["name"], first["sector"]) == (mishustin.name, "government")
-    assert store.stats()["actors"] == len(seed.actors)
+    assert store.stats().actors == len(seed.actors)
 
 
 def test_failure_mid_save_rolls_back_that_article_only(
@@ -200,22 +207,22 @@ def test_failure_mid_save_rolls_back_that_article_only(
         store.save(tass)
     sa.event.remove(store.engine, "before_cursor_execute", fail_on_quotes)
 
-    assert store.article_ids() == {seed.article.id}
+    assert store.articles.ids() == {seed.article.id}
     assert store.stats() == before
-    assert store.page_quotes(speaker="Bezdetko")[0] == []
+    assert store.quotes.page(speaker="Bezdetko").items == []
     # The store still works after the failure.
     assert store.save(tass) is True
 
 
 def test_failed_reingest_keeps_the_previous_version(store: Store, seed: Extraction) -> None:
     store.save(seed)
-    before = store.get_article(seed.article.id)
+    before = _stored(store, seed.article.id)
     broken = dataclasses.replace(
         seed, quotes=[*seed.quotes, Quote("direct", "x", seed.quotes[0].span, "nobody")]
     )
     with pytest.raises(StoreError, match="'nobody'"):
         store.save(broken)
-    after = store.get_article(seed.article.id)
+    after = _stored(store, seed.article.id)
     assert after is not None and before is not None
     assert after["quotes"] == before["quotes"]
     assert after["actors"] == before["actors"]
@@ -227,44 +234,44 @@ def test_span_outside_the_text_is_refused(store: Store, tass: Extraction) -> Non
     mentions.append(dataclasses.replace(mentions[0], end=length + 5))
     with pytest.raises(StoreError, match="outside the text"):
         store.save(tass)
-    assert store.article_ids() == set()
+    assert store.articles.ids() == set()
 
 
 def test_plain_path_and_url_open_the_same_file(db_path: Path, seed: Extraction) -> None:
     assert database_url(str(db_path)) == f"sqlite:///{db_path}"
-    with Store.open(str(db_path)) as store:
+    with Store(str(db_path)) as store:
         store.save(seed)
-    with Store.open(f"sqlite:///{db_path}") as store:
-        assert store.article_ids() == {seed.article.id}
+    with Store(f"sqlite:///{db_path}") as store:
+        assert store.articles.ids() == {seed.article.id}
 
 
 def test_unwritable_path_gives_store_error(tmp_path: Path) -> None:
     not_a_directory = tmp_path / "notes.txt"
     not_a_directory.write_text("a file, not a folder\n")
     with pytest.raises(StoreError, match="directory exists and is writable"):
-        Store.open(str(not_a_directory / "news.db"))
+        Store(str(not_a_directory / "news.db"))
 
 
 def test_file_that_is_not_a_database_gives_store_error(tmp_path: Path) -> None:
     bogus = tmp_path / "seed.jsonl"
     bogus.write_text('{"id": "x", "text": "not a database"}\n' * 200)
     with pytest.raises(StoreError, match="cannot open the database"):
-        Store.open(str(bogus))
+        Store(str(bogus))
 
 
 def test_bad_url_gives_store_error() -> None:
     with pytest.raises(StoreError, match="not a database URL"):
-        Store.open("nosuchdb+driver://here")
+        Store("nosuchdb+driver://here")
 
 
 def test_database_of_another_schema_version_is_refused(db_path: Path) -> None:
-    Store.open(str(db_path)).close()
+    Store(str(db_path)).close()
     engine = sa.create_engine(f"sqlite:///{db_path}")
     with engine.begin() as conn:
         conn.execute(sa.update(store_info).values(value="0"))
     engine.dispose()
     with pytest.raises(StoreError, match="schema version 0"):
-        Store.open(str(db_path))
+        Store(str(db_path))
 
 
 @pytest.mark.parametrize(

@@ -162,7 +162,7 @@ def ingest(
 
     try:
         with (
-            Store.open(db_url) as store,
+            Store(db_url) as store,
             ParallelExtractor(
                 _resolve_workers(workers), model=model, dask=dask_address
             ) as extractor,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from dateline.cli import main
 from dateline.cli.common import fail, model_option
 from dateline.errors import DatelineError
-from dateline.evaluate.benchmarks import BENCHMARKS
 
 
 @main.command()
@@ -15,8 +16,18 @@ from dateline.evaluate.benchmarks import BENCHMARKS
 @click.option("--report", "report_path", help="Also write the full report as JSON here.")
 @click.option(
     "--benchmark",
-    type=click.Choice([*BENCHMARKS, "all"]),
-    help="Score a public benchmark from shared/corpus instead, with its baselines side by side.",
+    metavar="NAME|all",
+    help="Score a public benchmark instead (e.g. newsquant; an unknown NAME lists those "
+    "installed), with its baselines side by side; 'all' runs every one. The benchmarks "
+    "come with a dateline checkout (bench/, installed by `make run`) and read the corpora "
+    "in ../shared.",
+)
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="DATELINE_SHARED",
+    help="The shared/ folder holding the benchmark corpora. Default: ../shared beside the "
+    "working directory, else beside the checkout. Env: DATELINE_SHARED.",
 )
 @click.option("--limit", type=int, help="Score only the first N articles (smoke runs).")
 @model_option
@@ -24,6 +35,7 @@ def evaluate(
     gold: tuple[str, ...],
     report_path: str | None,
     benchmark: str | None,
+    shared: Path | None,
     limit: int | None,
     model: str | None,
 ) -> None:
@@ -34,17 +46,20 @@ def evaluate(
     unit, measure, period, event place and date, coordinates), a per-article
     table and every miss and false alarm with its text. The scoring rules are
     those of shared/eval/GOLD_FORMAT.md.
-    """
 
-    import os
+    \b
+    Examples:
+      dateline evaluate ../shared/eval/dev/tass_dev.jsonl --report tass.json
+      dateline evaluate --benchmark newsquant --limit 50
+    """
 
     from dateline.evaluate import run_evaluate
 
     if not gold and not benchmark:
         fail("give GOLD.jsonl files to score, or --benchmark NAME (or 'all').")
-    if model:
-        os.environ["DATELINE_MODEL"] = model
     try:
-        click.echo(run_evaluate(list(gold), report_path, benchmark, limit))
+        click.echo(
+            run_evaluate(list(gold), report_path, benchmark, limit, model=model, shared=shared)
+        )
     except DatelineError as exc:
         fail(str(exc))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from dateline.cli import main
 from dateline.cli.common import db_option, fail
 from dateline.model import PLOVER_TYPES
+
+if TYPE_CHECKING:
+    from dateline.store import EventRow
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -22,16 +25,16 @@ def _day(value: str | None, option: str) -> date | None:
         fail(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-01-01.")
 
 
-def render_event(event: dict[str, Any]) -> str:
+def render_event(event: EventRow) -> str:
     """Two lines: date, type, who → whom, place; then the evidence and article."""
 
-    who = ", ".join(event["sources"]) or "?"
-    whom = ", ".join(event["targets"]) or "-"
-    place = f" in {event['place']}" if event["place"] else ""
-    intensity = f" ({event['intensity']:+.1f})" if event["intensity"] is not None else ""
+    who = ", ".join(event.sources) or "?"
+    whom = ", ".join(event.targets) or "-"
+    place = f" in {event.place}" if event.place else ""
+    intensity = f" ({event.intensity:+.1f})" if event.intensity is not None else ""
     return (
-        f"{event['date'] or 'undated':<12} {event['type']:<9}{intensity} {who} -> {whom}{place}\n"
-        f"{'':<12} {event['evidence']!r} in {event['article_id']}"
+        f"{event.date or 'undated':<12} {event.type:<9}{intensity} {who} -> {whom}{place}\n"
+        f"{'':<12} {event.evidence!r} in {event.article_id}"
     )
 
 
@@ -75,23 +78,19 @@ def events(
     """
 
     from dateline.store import Store
-    from dateline.store.events import EventQuery, list_events
 
-    query = EventQuery(
-        type=kind.upper() if kind else None,
-        actor=actor,
-        since=_day(since, "--since"),
-        until=_day(until, "--until"),
-    )
-    with Store.open(db_url) as store:
-        found = list_events(store, query)
+    first_day, last_day = _day(since, "--since"), _day(until, "--until")
+    with Store(db_url) as store:
+        found = store.events.page(
+            type=kind.upper() if kind else None, actor=actor, since=first_day, until=last_day
+        ).items
     if not found:
         fail(
             f"no stored events match in {db_url}; drop --type, --actor or --since, "
             "or ingest more articles."
         )
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([e.as_dict() for e in found], ensure_ascii=False, indent=2))
         return
     click.echo("\n".join(render_event(e) for e in found))
 
@@ -115,18 +114,17 @@ def dyad(first: str, second: str, as_json: bool, db_url: str) -> None:
     """
 
     from dateline.store import Store
-    from dateline.store.events import dyad as chart_dyad
 
-    with Store.open(db_url) as store:
-        months = chart_dyad(store, first, second)
+    with Store(db_url) as store:
+        months = store.events.dyad(first, second)
     if not months:
         fail(f"no stored events between {first} and {second} in {db_url}.")
     if as_json:
-        click.echo(json.dumps(months, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([m.as_dict() for m in months], ensure_ascii=False, indent=2))
         return
     click.echo(f"{'month':<9} {'events':>6} {'mean intensity':>15}  types")
     for month in months:
-        mean = month["mean_intensity"]
+        mean = month.mean_intensity
         shown = f"{mean:+.2f}" if mean is not None else "-"
-        types = ", ".join(f"{k} {v}" for k, v in month["types"].items())
-        click.echo(f"{month['month']:<9} {month['events']:>6} {shown:>15}  {types}")
+        types = ", ".join(f"{k} {v}" for k, v in month.types.items())
+        click.echo(f"{month.month:<9} {month.events:>6} {shown:>15}  {types}")

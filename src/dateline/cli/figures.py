@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from dateline.cli import main
 from dateline.cli.common import db_option, fail
+
+if TYPE_CHECKING:
+    from dateline.store import FigureRow
 
 SCALES = ((1e12, "trn"), (1e9, "bn"), (1e6, "mln"))
 BOUND_MARKS = {"upper": "<=", "lower": ">=", "around": "~"}
@@ -28,19 +31,17 @@ def format_value(value: float, unit: str | None) -> str:
     return number if unit in (None, "count") else f"{number} {unit}"
 
 
-def render_figure(figure: dict[str, Any]) -> str:
+def render_figure(figure: FigureRow) -> str:
     """One line per figure: period, value, what it measures, the article."""
 
-    period = figure["period"] or "-"
-    value = BOUND_MARKS.get(figure["bound"] or "", "") + format_value(
-        figure["value"], figure["unit"]
-    )
-    if figure["change"]:
+    period = figure.period or "-"
+    value = BOUND_MARKS.get(figure.bound or "", "") + format_value(figure.value, figure.unit)
+    if figure.change:
         value = f"change {value}"
-    published = figure["published"] or "undated"
+    published = figure.published or "undated"
     return (
-        f"{period:<18} {value:<22} {figure['measure']}\n"
-        f"{'':<18} {figure['text']!r} in {figure['article_id']} ({published})"
+        f"{period:<18} {value:<22} {figure.measure}\n"
+        f"{'':<18} {figure.text!r} in {figure.article_id} ({published})"
     )
 
 
@@ -92,12 +93,12 @@ def figures(
     """
 
     from dateline.store import Store
-    from dateline.store.figures import FigureQuery, list_figures
 
     wanted = [*(between or ()), *parties]
-    query = FigureQuery(measure=measure, parties=wanted, unit=unit, levels_only=levels)
-    with Store.open(db_url) as store:
-        found = list_figures(store, query)
+    with Store(db_url) as store:
+        found = store.figures.page(
+            measure=measure, parties=wanted, unit=unit, levels_only=levels
+        ).items
     if not found:
         about = f" about {' and '.join(wanted)}" if wanted else ""
         fail(
@@ -105,6 +106,6 @@ def figures(
             "drop --unit or --between, or ingest more articles."
         )
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
         return
     click.echo("\n".join(render_figure(f) for f in found))

@@ -22,10 +22,11 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     from dateline.render import render_article
     from dateline.store import Store
 
-    with Store.open(db_url) as store:
-        article = store.get_article(article_id)
-    if article is None:
+    with Store(db_url) as store:
+        found = store.articles.get(article_id)
+    if found is None:
         fail(f"no article {article_id!r} in {db_url}; `dateline stats` lists what is stored.")
+    article = found.as_dict()
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
     else:
@@ -64,30 +65,31 @@ def quotes(
 
     from dateline.errors import StoreError
     from dateline.render import speaker_label
-    from dateline.store import Store
-    from dateline.store.search import search_quotes
+    from dateline.store import Page, QuoteRow, Store
 
     since_day: date | None = since.date() if since else None
-    with Store.open(db_url) as store:
+    found: Page[QuoteRow]
+    with Store(db_url) as store:
         if search is None:
-            rows, total = store.page_quotes(
+            found = store.quotes.page(
                 speaker=speaker, contains=contains, since=since_day, limit=limit
             )
         else:
             try:
-                rows, total = search_quotes(
-                    store, search, speaker=speaker, contains=contains, since=since_day, limit=limit
+                found = store.quotes.search(
+                    search, speaker=speaker, contains=contains, since=since_day, limit=limit
                 )
             except StoreError as exc:
                 fail(str(exc))
-    if not rows:
+    if not found.items:
         click.echo("No quotes match.")
-    for row in rows:
-        who = speaker_label(row.get("speaker"), row.get("source"))
-        click.echo(f"{row.get('published') or '':<10}  {who}  [{row['kind']}]  {row['article_id']}")
-        click.echo(f"    {row['text']}")
-    if len(rows) < total:
-        click.echo(f"({len(rows)} of {total} quotes shown; raise --limit to see more.)")
+    for row in found.items:
+        who = speaker_label(row.speaker, row.source)
+        click.echo(f"{row.published or '':<10}  {who}  [{row.kind}]  {row.article_id}")
+        click.echo(f"    {row.text}")
+    if len(found.items) < found.total:
+        shown = len(found.items)
+        click.echo(f"({shown} of {found.total} quotes shown; raise --limit to see more.)")
 
 
 @main.command()
@@ -97,9 +99,9 @@ def stats(db_url: str) -> None:
 
     from dateline.store import Store
 
-    with Store.open(db_url) as store:
+    with Store(db_url) as store:
         counts = store.stats()
-    for key, value in counts.items():
+    for key, value in counts.as_dict().items():
         if isinstance(value, dict):
             click.echo(f"{key}:")
             for name, count in value.items():
@@ -118,12 +120,12 @@ def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
     from dateline.render import render_article
     from dateline.store import Store
 
-    with Store.open(db_url) as store:
-        ids = list(article_ids) or store.newest_article_ids(last)
+    with Store(db_url) as store:
+        ids = list(article_ids) or store.articles.newest(last)
         if not ids:
             fail(f"{db_url} holds no articles yet; store some with `dateline ingest PATH`.")
         for article_id in ids:
-            article = store.get_article(article_id)
-            if article is None:
+            found = store.articles.get(article_id)
+            if found is None:
                 fail(f"no article {article_id!r} in {db_url}.")
-            click.echo(render_article(article) + "\n")
+            click.echo(render_article(found.as_dict()) + "\n")

@@ -2,7 +2,8 @@
 
 `score_articles` (pure, model-free) compares gold-shaped dicts;
 `evaluate_gold_file` runs a prediction function over a gold JSONL file and
-scores it; `run_evaluate` is what `dateline evaluate` calls.
+scores it; `run_evaluate` is what `dateline evaluate` calls. The public
+benchmarks are dev tooling found through `dateline.evaluate.benchmarks`.
 """
 
 from __future__ import annotations
@@ -72,16 +73,15 @@ def evaluate_gold_file(
     predict: Predict | None = None,
     *,
     limit: int | None = None,
+    model: str | None = None,
 ) -> Report:
-    """Score `predict` (default: dateline) on the articles of one gold file.
+    """Score `predict` (default: dateline with `model`) on the articles of one gold file.
 
     The prediction function receives the gold records themselves; it must
     only look at `id`, `text` and `meta`, which is what the pipeline does.
     """
 
-    gold = read_gold(path, limit)
-    predicted = (predict or dateline_predict)(gold)
-    return score_articles(gold, predicted, name=Path(path).name)
+    return evaluate_gold_files([path], predict, limit=limit, model=model)
 
 
 def evaluate_gold_files(
@@ -89,11 +89,12 @@ def evaluate_gold_files(
     predict: Predict | None = None,
     *,
     limit: int | None = None,
+    model: str | None = None,
 ) -> Report:
     """One report over several gold files (limit applies to each file)."""
 
     gold = [record for path in paths for record in read_gold(path, limit)]
-    predicted = (predict or dateline_predict)(gold)
+    predicted = predict(gold) if predict else dateline_predict(gold, model)
     name = ", ".join(Path(p).name for p in paths)
     return score_articles(gold, predicted, name=name)
 
@@ -103,24 +104,29 @@ def run_evaluate(
     report_path: str | None = None,
     benchmark: str | None = None,
     limit: int | None = None,
+    *,
+    model: str | None = None,
+    shared: Path | None = None,
 ) -> str:
     """Score gold files and/or a named benchmark; return the text to print.
 
-    `benchmark` is a name from `dateline.evaluate.benchmarks.BENCHMARKS`
-    or "all"; `limit` caps the articles per file or benchmark (the CI smoke
-    run). With `report_path`, the full JSON (every finding) is written there.
+    `benchmark` is the name of an installed benchmark or "all"; `limit`
+    caps the articles per file or benchmark (the CI smoke run); `model` is
+    the spaCy pipeline; `shared` the folder the benchmark corpora are in.
+    With `report_path`, the full JSON (every finding) is written there.
     """
 
     texts: list[str] = []
     payload: dict[str, Any] = {}
     if gold_paths:
-        report = evaluate_gold_files(gold_paths, limit=limit)
+        report = evaluate_gold_files(gold_paths, limit=limit, model=model)
         texts.append(format_report(report))
         payload["gold"] = report.as_dict()
     if benchmark:
-        from dateline.evaluate.benchmarks import run_benchmarks
+        from dateline.evaluate.benchmarks import BenchmarkRun, run_benchmarks
 
-        results = run_benchmarks(benchmark, limit=limit)
+        settings = BenchmarkRun(limit=limit, model=model, shared=shared)
+        results = run_benchmarks(benchmark, settings)
         for result in results:
             texts.append(result.format())
         payload["benchmarks"] = [result.as_dict() for result in results]

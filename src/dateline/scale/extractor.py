@@ -18,14 +18,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from dateline.errors import DatelineError
 from dateline.model import Article, Extraction
 from dateline.parsing import check_model
 from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
 
+if TYPE_CHECKING:
+    from dateline.scale.cluster import DaskBackend
+
 Outcome = Extraction | ExtractionFailed
+
+DASK_MISSING = (
+    "--dask needs Dask, an optional part of dateline: pip install 'dateline[cluster]' "
+    "(or run without --dask: --workers uses the cores of this machine)."
+)
 
 
 class WorkerLost(DatelineError):
@@ -48,6 +56,18 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _dask_backend() -> type[DaskBackend]:
+    """The Dask backend, or a `DatelineError` naming the extra to install."""
+
+    try:
+        from dateline.scale.cluster import DaskBackend
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
+            raise
+        raise DatelineError(DASK_MISSING) from exc
+    return DaskBackend
 
 
 class _Backend(Protocol):
@@ -76,6 +96,8 @@ class ParallelExtractor:
         self.workers = workers
         self.model = model
         self.dask = dask
+        if dask is not None:
+            _dask_backend()  # says now, not after reading the input, that Dask is missing
         self._backend: _Backend | None = None
 
     def __enter__(self) -> Self:
@@ -119,9 +141,7 @@ class ParallelExtractor:
 
     def _start(self) -> _Backend:
         if self.dask is not None:
-            from dateline.scale.cluster import DaskBackend
-
-            return DaskBackend(self.dask, self.workers, self.model)
+            return _dask_backend()(self.dask, self.workers, self.model)
         check_model(self.model)
         return ProcessBackend(self.workers, self.model)
 

@@ -17,7 +17,6 @@ from dateline.errors import DatelineError
 from dateline.model import Article, Extraction
 from dateline.scale.batches import batched
 from dateline.scale.extractor import Outcome, ParallelExtractor, WorkerLost
-from dateline.store.progress import already_stored
 from dateline.store.store import Store
 
 
@@ -96,7 +95,7 @@ def _unstored(
     """The batches without the articles a previous run already stored."""
 
     for batch in batches:
-        stored = already_stored(store, batch)
+        stored = store.articles.unchanged(batch)
         remaining = [article for article in batch if article.id not in stored]
         if stored:
             counts.skipped += len(batch) - len(remaining)

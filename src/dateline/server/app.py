@@ -35,7 +35,7 @@ def create_app(db_url: str) -> FastAPI:
     the first request.
     """
 
-    store = Store.open(db_url)
+    store = Store(db_url)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

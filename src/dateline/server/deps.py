@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 
-from dateline.store import Store
-
-T = TypeVar("T")
+from dateline.store import Page, Row, Store
 
 MAX_PER_PAGE = 200
 
@@ -22,7 +20,7 @@ def get_store(request: Request) -> Store:
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
+class PageParams:
     """Which slice of a list the client asked for (1-based `page`)."""
 
     page: int = 1
@@ -32,15 +30,15 @@ class Page:
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
 
-    def wrap(self, items: list[Any], total: int) -> dict[str, Any]:
-        """The JSON envelope every list endpoint returns."""
+    def wrap(self, found: Page[Row]) -> dict[str, Any]:
+        """The JSON envelope every list endpoint returns, around a page the store read."""
 
         return {
-            "items": items,
+            "items": found.as_dicts(),
             "page": self.page,
             "per_page": self.per_page,
-            "total": total,
-            "pages": max(1, -(-total // self.per_page)),
+            "total": found.total,
+            "pages": max(1, -(-found.total // self.per_page)),
         }
 
 
@@ -49,8 +47,8 @@ def page_params(
     per_page: int = Query(
         20, ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}."
     ),
-) -> Page:
-    return Page(page, per_page)
+) -> PageParams:
+    return PageParams(page, per_page)
 
 
 def parse_pair(pair: str, parameter: str) -> tuple[str, str]:
@@ -68,4 +66,4 @@ def parse_pair(pair: str, parameter: str) -> tuple[str, str]:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-PageDep = Annotated[Page, Depends(page_params)]
+PageDep = Annotated[PageParams, Depends(page_params)]

@@ -1,4 +1,4 @@
-"""Stored events: `dateline events` lists them, `dateline dyad A B` charts a pair.
+"""`store.events`: stored events; `dateline events` lists them, `dateline dyad A B` charts a pair.
 
 An analyst asks "which CONSULT events involve Kazakhstan since January?" or
 "how did Kazakhstan and Russia get on, month by month?". An actor is given
@@ -9,8 +9,8 @@ people, or by its stored id ("12", as the web UI's links give it). A month
 is the event's own date where the text gave one, else the publication date
 of its article.
 
-Every function takes a `Store` and returns JSON-ready values (ISO dates,
-None for unknown), like `store.read`.
+`store.events` holds every operation on them: `page` lists, `dyad` charts a
+pair by month, `side` says what an actor reference stands for.
 """
 
 from __future__ import annotations
@@ -19,23 +19,26 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.stages.events.lexicon import plover_types
 from dateline.store.names import normalise_name
+from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import actors, articles, event_participants, events
-from dateline.store.store import Store
 
-JsonDict = dict[str, Any]
+if TYPE_CHECKING:
+    from dateline.store.store import Store
+
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
-    """What to list: a PLOVER type, an actor on either side, a pair, a date range."""
+    """Which events: a PLOVER type, an actor on either side, a pair, a date range."""
 
     type: str | None = None
     actor: str | None = None
@@ -46,10 +49,127 @@ class EventQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant(Row):
+    """An actor on one side of an event: `side` is "source" or "target"."""
+
+    id: int
+    name: str
+    country: str | None
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow(Row):
+    """One stored event with its sides, its day and the words it was read from.
+
+    `date` is the event's own date where the text gave one, else its
+    article's publication date; `sources`/`targets` are the sides' names;
+    `start`/`end` the evidence's offsets in the article's text.
+    """
+
+    id: int
+    article_id: str
+    title: str | None
+    type: str
+    date: str | None
+    place: str | None
+    mode: str | None
+    cameo: str | None
+    intensity: float | None
+    sources: list[str]
+    targets: list[str]
+    participants: list[Participant]
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DyadMonth(Row):
+    """A month of a dyad: how many events, their mean intensity, how many of each type."""
+
+    month: str
+    events: int
+    mean_intensity: float | None
+    types: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Side(Row):
+    """What an actor reference stands for: `label` to show, the `country` all its
+    actors share (or None), and how many stored `actors` it covers."""
+
+    ref: str
+    label: str
+    country: str | None
+    actors: int
+
+
+@dataclass(frozen=True, slots=True)
 class _StoredActor:
     id: int
     name: str
     country: str
+
+
+class Events:
+    """Every operation on stored events: `store.events`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def page(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        pair: tuple[str, str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[EventRow]:
+        """Events oldest first, `limit` from `offset`, and how many match in all.
+
+        `type` is a PLOVER type; `actor` an actor on either side, `pair` two
+        actors on opposite sides (either way round), each given as the
+        module says (name words, ISO3 code or row id); `since`/`until`
+        bound the event's day. Only the page's events are read in full
+        (sides, evidence), so a page of twenty costs the same in a store of
+        a million.
+        """
+
+        query = EventQuery(type=type, actor=actor, since=since, until=until, pair=pair)
+        with self._store.transaction("listing events") as conn:
+            dated = _dated(conn, query)
+            chosen = dated[offset:] if limit is None else dated[offset : offset + limit]
+            return Page(_event_rows(conn, [row.id for _, row in chosen]), len(dated))
+
+    def dyad(self, first: str, second: str, *, every_month: bool = False) -> list[DyadMonth]:
+        """Events between two actors (either side), per month: count and mean intensity.
+
+        `every_month` also lists the months between the first and last event
+        that had none (with 0 events), so a chart's time axis is true time.
+        An event the text dates by its year alone ("in 2022") falls in no
+        month and is left out of the chart (`page` still lists it).
+        """
+
+        with self._store.transaction("charting a dyad") as conn:
+            months = _dyad(conn, first, second)
+        return _with_empty_months(months) if every_month else months
+
+    def side(self, wanted: str) -> Side | None:
+        """What `wanted` stands for when matched as `page` and `dyad` match it.
+
+        The label is the country's own name for a country code ("KAZ" ->
+        "Kazakhstan"), the actor's name when exactly one actor matches, else
+        `wanted` itself. None when it matches no stored actor, so a caller
+        can say so instead of showing an empty chart.
+        """
+
+        with self._store.transaction(f"finding actors for {wanted!r}") as conn:
+            return _describe_side(conn, wanted)
 
 
 def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | None = None) -> bool:
@@ -64,49 +184,7 @@ def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | N
     return bool(words) and all(word in have for word in words)
 
 
-def list_events(store: Store, query: EventQuery) -> list[JsonDict]:
-    """Stored events matching `query`, oldest first."""
-
-    return page_events(store, query)[0]
-
-
-def page_events(
-    store: Store, query: EventQuery, *, limit: int | None = None, offset: int = 0
-) -> tuple[list[JsonDict], int]:
-    """`limit` events matching `query` from `offset`, oldest first, and how many match in all.
-
-    Only the page's events are read in full (sides, evidence), so a web
-    page of twenty events costs the same in a store of a million.
-    """
-
-    return store.query("listing events", _event_page, query, limit, offset)
-
-
-def dyad(store: Store, first: str, second: str, *, every_month: bool = False) -> list[JsonDict]:
-    """Events between two actors (either side), per month: count and mean intensity.
-
-    `every_month` also lists the months between the first and last event
-    that had none (with 0 events), so a chart's time axis is true time.
-    """
-
-    months = store.query("charting a dyad", _dyad, first, second)
-    return _with_empty_months(months) if every_month else months
-
-
-def describe_side(store: Store, wanted: str) -> JsonDict | None:
-    """What `wanted` stands for when matched as `list_events` and `dyad` match it.
-
-    `{"ref", "label", "country", "actors"}`: the label is the country's own
-    name for a country code ("KAZ" -> "Kazakhstan"), the actor's name when
-    exactly one actor matches, else `wanted` itself; `actors` counts the
-    stored actors it covers. None when it matches no stored actor, so a
-    caller can say so instead of showing an empty chart.
-    """
-
-    return store.query(f"finding actors for {wanted!r}", _describe_side, wanted)
-
-
-def _describe_side(conn: Connection, wanted: str) -> JsonDict | None:
+def _describe_side(conn: Connection, wanted: str) -> Side | None:
     rows = [
         row
         for row in conn.execute(
@@ -123,29 +201,25 @@ def _describe_side(conn: Connection, wanted: str) -> JsonDict | None:
     else:
         own = [row.name for row in rows if row.kind == "country" and row.country == country]
         label = own[0] if own and _COUNTRY_CODE.match(wanted) else wanted
-    return {"ref": wanted, "label": label, "country": country, "actors": len(rows)}
+    return Side(ref=wanted, label=label, country=country, actors=len(rows))
 
 
-def _with_empty_months(months: list[JsonDict]) -> list[JsonDict]:
+def _with_empty_months(months: list[DyadMonth]) -> list[DyadMonth]:
     if not months:
         return []
-    known = {m["month"]: m for m in months}
-    year, month = map(int, months[0]["month"].split("-"))
+    known = {m.month: m for m in months}
+    year, month = map(int, months[0].month.split("-"))
     filled = []
     while True:
         current = f"{year:04d}-{month:02d}"
-        filled.append(
-            known.get(current, {"month": current, "events": 0, "mean_intensity": None, "types": {}})
-        )
-        if current >= months[-1]["month"]:
+        filled.append(known.get(current, DyadMonth(current, 0, None, {})))
+        if current >= months[-1].month:
             return filled
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _event_day(stated: str | None, published: date | None) -> str | None:
-    if stated:
-        return str(stated)
-    return published.isoformat() if published else None
+    return str(stated) if stated else iso(published)
 
 
 def _participants(
@@ -273,8 +347,8 @@ def _intensity(kind: str, stored: float | None) -> float | None:
     return stored
 
 
-def _event_rows(conn: Connection, event_ids: list[int]) -> list[JsonDict]:
-    """The full JSON of `event_ids`, in that order, evidence cut in SQL."""
+def _event_rows(conn: Connection, event_ids: list[int]) -> list[EventRow]:
+    """The events `event_ids` in full, in that order, evidence cut in SQL."""
 
     if not event_ids:
         return []
@@ -305,44 +379,36 @@ def _event_rows(conn: Connection, event_ids: list[int]) -> list[JsonDict]:
     for event_id in event_ids:
         row, side_of = rows[event_id], sides[event_id]
         found.append(
-            {
-                "id": row.id,
-                "article_id": row.article_id,
-                "title": row.title,
-                "type": row.type,
-                "date": _event_day(row.date, row.published),
-                "place": row.place,
-                "mode": row.mode,
-                "cameo": row.cameo,
-                "intensity": _intensity(row.type, row.intensity),
-                "sources": [a.name for a in side_of["source"]],
-                "targets": [a.name for a in side_of["target"]],
-                "participants": [
-                    {"id": a.id, "name": a.name, "country": a.country or None, "side": side}
+            EventRow(
+                id=row.id,
+                article_id=row.article_id,
+                title=row.title,
+                type=row.type,
+                date=_event_day(row.date, row.published),
+                place=row.place,
+                mode=row.mode,
+                cameo=row.cameo,
+                intensity=_intensity(row.type, row.intensity),
+                sources=[a.name for a in side_of["source"]],
+                targets=[a.name for a in side_of["target"]],
+                participants=[
+                    Participant(a.id, a.name, a.country or None, side)
                     for side in ("source", "target")
                     for a in side_of[side]
                 ],
-                "evidence": row.evidence,
-                "start": row.start,
-                "end": row.end,
-                "confidence": row.confidence,
-            }
+                evidence=row.evidence,
+                start=row.start,
+                end=row.end,
+                confidence=row.confidence,
+            )
         )
     return found
 
 
-def _event_page(
-    conn: Connection, query: EventQuery, limit: int | None, offset: int
-) -> tuple[list[JsonDict], int]:
-    dated = _dated(conn, query)
-    chosen = dated[offset:] if limit is None else dated[offset : offset + limit]
-    return _event_rows(conn, [row.id for _, row in chosen]), len(dated)
-
-
-def _dyad(conn: Connection, first: str, second: str) -> list[JsonDict]:
+def _dyad(conn: Connection, first: str, second: str) -> list[DyadMonth]:
     months: dict[str, list[sa.Row[Any]]] = defaultdict(list)
     for day, row in _dated(conn, EventQuery(pair=(first, second))):
-        if day:
+        if day and _MONTH.match(day):
             months[day[:7]].append(row)
     chart = []
     for month in sorted(months):
@@ -352,11 +418,11 @@ def _dyad(conn: Connection, first: str, second: str) -> list[JsonDict]:
         for event in found:
             types[event.type] += 1
         chart.append(
-            {
-                "month": month,
-                "events": len(found),
-                "mean_intensity": round(sum(weights) / len(weights), 2) if weights else None,
-                "types": dict(sorted(types.items())),
-            }
+            DyadMonth(
+                month=month,
+                events=len(found),
+                mean_intensity=round(sum(weights) / len(weights), 2) if weights else None,
+                types=dict(sorted(types.items())),
+            )
         )
     return chart

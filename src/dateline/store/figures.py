@@ -1,4 +1,4 @@
-"""One measure over time: `dateline figures --measure ... --between ...`.
+"""`store.figures`: one measure over time (`dateline figures --measure ... --between ...`).
 
 A reader following "trade turnover between Kazakhstan and Russia" wants
 every stored figure of it, oldest first, each with its period and the
@@ -9,8 +9,6 @@ parties are the actor names the amounts stage stored in `parties`; where a
 stage left them empty the measure's own words are read instead ("trade
 between Kazakhstan and Russia"), so older stores answer too.
 
-Every function takes a `Store` and returns JSON-ready values (ISO dates,
-None for unknown), like `store.read`.
 """
 
 from __future__ import annotations
@@ -19,17 +17,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from dateline.model import Span
 from dateline.store.names import normalise_name
+from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import amounts, articles
-from dateline.store.store import Store
 
-JsonDict = dict[str, Any]
+if TYPE_CHECKING:
+    from dateline.store.store import Store
+
 _WORD = re.compile(r"[^\W_]+")
 PLURAL_ENDINGS = ("", "s", "es")
 
@@ -45,10 +45,85 @@ class FigureQuery:
     """Leave out changes ("rising by almost a third"), keep levels only."""
 
 
-def list_figures(store: Store, query: FigureQuery) -> list[JsonDict]:
-    """Stored amounts matching `query`, oldest period first."""
+@dataclass(frozen=True, slots=True)
+class FigureRow(Row):
+    """One stored figure of a measure, with the article it came from.
 
-    return store.query("listing figures", _list_figures, query)
+    `period` is what the figure is about (ISO 8601, "2022-01/2022-05");
+    `parties` the actor names the figure concerns; `span` its words in the
+    article's text.
+    """
+
+    article_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    period: str | None
+    value: float
+    unit: str | None
+    text: str
+    measure: str
+    change: bool
+    approximate: bool
+    bound: str | None
+    low: float | None
+    high: float | None
+    parties: list[str]
+    span: Span
+
+    @property
+    def when(self) -> str | None:
+        """The day a chart places the figure: its period's end, else its article's date."""
+
+        return period_end(self.period) or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCount(Row):
+    measure: str
+    count: int
+
+
+class Figures:
+    """Every operation on stored figures (amounts with a measure): `store.figures`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def page(
+        self,
+        *,
+        measure: str | None = None,
+        parties: Sequence[str] = (),
+        unit: str | None = None,
+        levels_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[FigureRow]:
+        """Figures of `measure`, oldest period first, `limit` from `offset`, and how many in all.
+
+        `measure` matches by its words in any order, a word matching its
+        plural; `parties` must each be a party the figure is about or be
+        named in its measure's words; `unit` keeps one unit (case
+        ignored); `levels_only` leaves out changes ("rising by almost a
+        third").
+        """
+
+        query = FigureQuery(measure, parties, unit, levels_only)
+        with self._store.transaction("listing figures") as conn:
+            found = _list_figures(conn, query)
+        chosen = found[offset:] if limit is None else found[offset : offset + limit]
+        return Page(chosen, len(found))
+
+    def measures(self, *, limit: int = 30) -> list[MeasureCount]:
+        """The measures most often reported, to suggest to a user."""
+
+        with self._store.transaction("listing measures") as conn:
+            counts: Counter[str] = Counter(
+                m.lower() for m in conn.execute(sa.select(amounts.c.measure)).scalars() if m
+            )
+        return [MeasureCount(m, n) for m, n in counts.most_common(limit)]
 
 
 def measure_words(text: str | None) -> list[str]:
@@ -100,20 +175,7 @@ def period_end(period: str | None) -> str | None:
     return end[:10] if len(end) >= 10 else None
 
 
-def common_measures(store: Store, limit: int = 30) -> list[JsonDict]:
-    """The measures most often reported, `{measure, count}`, to suggest to a user."""
-
-    return store.query("listing measures", _common_measures, limit)
-
-
-def _common_measures(conn: Connection, limit: int) -> list[JsonDict]:
-    counts: Counter[str] = Counter(
-        m.lower() for m in conn.execute(sa.select(amounts.c.measure)).scalars() if m
-    )
-    return [{"measure": m, "count": n} for m, n in counts.most_common(limit)]
-
-
-def _list_figures(conn: Connection, query: FigureQuery) -> list[JsonDict]:
+def _list_figures(conn: Connection, query: FigureQuery) -> list[FigureRow]:
     wanted = measure_words(query.measure)
     select = (
         sa.select(
@@ -144,34 +206,30 @@ def _list_figures(conn: Connection, query: FigureQuery) -> list[JsonDict]:
     return found
 
 
-def _figure(row: Any, parties: list[str]) -> JsonDict:
-    return {
-        "article_id": row.article_id,
-        "title": row.title,
-        "source": row.source,
-        "url": row.url,
-        "published": _iso(row.published),
-        "period": row.period,
-        "value": row.value,
-        "unit": row.unit,
-        "text": row.text,
-        "measure": row.measure,
-        "change": bool(row.change),
-        "approximate": bool(row.approximate),
-        "bound": row.bound,
-        "low": row.low,
-        "high": row.high,
-        "parties": parties,
-        "span": {"start": row.start, "end": row.end, "sentence": row.sentence},
-    }
+def _figure(row: Any, parties: list[str]) -> FigureRow:
+    return FigureRow(
+        article_id=row.article_id,
+        title=row.title,
+        source=row.source,
+        url=row.url,
+        published=iso(row.published),
+        period=row.period,
+        value=row.value,
+        unit=row.unit,
+        text=row.text,
+        measure=row.measure,
+        change=bool(row.change),
+        approximate=bool(row.approximate),
+        bound=row.bound,
+        low=row.low,
+        high=row.high,
+        parties=parties,
+        span=Span(row.start, row.end, row.sentence),
+    )
 
 
-def _chronological(figure: JsonDict) -> tuple[str, str, str, int]:
+def _chronological(figure: FigureRow) -> tuple[str, str, str, int]:
     """By the time the figure is about, else when it was published; undated last."""
 
-    when = period_start(figure["period"]) or figure["published"] or "9999"
-    return (when, figure["published"] or "9999", figure["article_id"], figure["span"]["start"])
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    when = period_start(figure.period) or figure.published or "9999"
+    return (when, figure.published or "9999", figure.article_id, figure.span.start)

@@ -1,7 +1,7 @@
 """Tables of the store, in SQLAlchemy Core so SQLite and PostgreSQL share them.
 
 Only portable column types are used (no SQLite-only SQL), so pointing
-`Store.open` at a `postgresql://` URL needs no other change. Every fact row
+`Store(url)` at a `postgresql://` URL needs no other change. Every fact row
 keeps the character offsets (`start`, `end`, `sentence`) of its evidence in
 `articles.text`; the surface strings are stored too so queries need not cut
 the text.
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 SCHEMA_VERSION = "4"
-"""Bump when a table changes; `Store.open` refuses a database of another version."""
+"""Bump when a table changes; `Store(url)` refuses a database of another version."""
 
 metadata = sa.MetaData()
 

@@ -1,6 +1,6 @@
-"""Full-text search over stored quotes: `dateline quotes --search "words"`.
+"""The full-text index behind `store.quotes.search` (`dateline quotes --search "words"`).
 
-`contains` in `Store.page_quotes` finds a substring; search finds quotes that hold
+`contains` in `store.quotes.page` finds a substring; search finds quotes that hold
 every word in any form ("sanction" finds "sanctions", "cooperating" finds
 "cooperation"), best match first. Each database does it its own way:
 
@@ -19,22 +19,13 @@ A word ending in `*` matches as a prefix on SQLite ("migra*").
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dateline.errors import StoreError
-from dateline.store.read import (
-    NEWEST_QUOTES_FIRST,
-    count_rows,
-    filter_quotes,
-    quote_listing,
-    quote_row,
-)
 from dateline.store.schema import quotes
-from dateline.store.store import Store
 
 FTS_TABLE = "quotes_fts"
 PG_CONFIG = "english"
@@ -68,30 +59,6 @@ def search_words(search: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(search)]
 
 
-def search_quotes(
-    store: Store,
-    search: str,
-    *,
-    speaker: str | None = None,
-    contains: str | None = None,
-    since: date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> tuple[list[dict[str, Any]], int]:
-    """A page of the quotes holding every word of `search`, best match first, and their number.
-
-    Rows have the shape of `Store.page_quotes` plus `rank` (higher is
-    better; None where the database cannot rank). `speaker`, `contains` and
-    `since` narrow the result as they do there. Raises `StoreError` when the
-    search holds no word at all.
-    """
-
-    words = search_words(search)
-    if not words:
-        raise StoreError(f"search {search!r} holds no word to look for; give one or more words.")
-    return store.query("searching quotes", _search, words, speaker, contains, since, limit, offset)
-
-
 def ensure_quote_index(conn: Connection) -> str:
     """Create the search index if the database has none yet; return the method
     the database will use: "fts5", "postgresql" or "like"."""
@@ -121,50 +88,37 @@ def _sqlite_has_index(conn: Connection) -> bool:
     return found is not None
 
 
-def _search(
-    conn: Connection,
-    words: list[str],
-    speaker: str | None,
-    contains: str | None,
-    since: date | None,
-    limit: int | None,
-    offset: int,
-) -> tuple[list[dict[str, Any]], int]:
+def ranked_matches(
+    conn: Connection, words: list[str], listing: Callable[..., sa.Select[Any]]
+) -> tuple[sa.Select[Any], list[Any]]:
+    """The quotes of `listing(rank)` holding every word, and the order that puts the best first.
+
+    `listing` builds the quote query with one extra column, labelled
+    `rank`; where the database cannot rank, `rank` is NULL and the order
+    is empty.
+    """
+
     method = ensure_quote_index(conn)
     rank: sa.ColumnElement[Any]
     if method == "fts5":
         fts = sa.table(FTS_TABLE, sa.column("rowid"), sa.column(FTS_TABLE))
-        match = _fts5_query(words)
         # bm25() is lower for better matches; negated so higher is better.
         rank = (-sa.func.bm25(sa.literal_column(FTS_TABLE))).label("rank")
-        query = quote_listing(rank).join(fts, fts.c.rowid == quotes.c.id)
-        query = query.where(sa.literal_column(FTS_TABLE).op("MATCH")(match))
-        order: list[Any] = [rank.desc()]
-    elif method == "postgresql":
+        query = listing(rank).join(fts, fts.c.rowid == quotes.c.id)
+        query = query.where(sa.literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words)))
+        return query, [rank.desc()]
+    if method == "postgresql":
         vector = sa.func.to_tsvector(sa.literal(PG_CONFIG, sa.Text), quotes.c.text)
         tsquery = sa.func.plainto_tsquery(
             sa.literal(PG_CONFIG, sa.Text), " ".join(w.rstrip("*") for w in words)
         )
         rank = sa.func.ts_rank(vector, tsquery).label("rank")
-        query = quote_listing(rank).where(vector.op("@@")(tsquery))
-        order = [rank.desc()]
-    else:
-        rank = sa.null().label("rank")
-        query = quote_listing(rank)
-        for word in words:
-            query = query.where(
-                sa.func.lower(quotes.c.text).contains(word.rstrip("*"), autoescape=True)
-            )
-        order = []
-    query = query.order_by(*order, *NEWEST_QUOTES_FIRST)
-    query = filter_quotes(
-        query, speaker=speaker, contains=contains, since=since, limit=limit, offset=offset
-    )
-    rows = [
-        {**quote_row(row), "rank": None if row.rank is None else float(row.rank)}
-        for row in conn.execute(query)
-    ]
-    return rows, count_rows(conn, query)
+        return listing(rank).where(vector.op("@@")(tsquery)), [rank.desc()]
+    query = listing(sa.null().label("rank"))
+    for word in words:
+        needle = word.rstrip("*")
+        query = query.where(sa.func.lower(quotes.c.text).contains(needle, autoescape=True))
+    return query, []
 
 
 def _fts5_query(words: list[str]) -> str:

@@ -1,44 +1,74 @@
-"""`Store`: the one object the CLI and the pipeline use to persist and query.
+"""`Store`: the one object through which everything is written to and read from a database.
 
 It owns a SQLAlchemy engine and opens a short transaction per call, so a
-long ingest commits article by article: stopping halfway keeps every
-article already saved, and `article_ids()` tells a resumed run what to skip.
+long ingest commits batch by batch: stopping halfway keeps every article
+already saved, and `store.articles.unchanged(batch)` tells a resumed run
+what to skip. Reading goes through one object per concept, each holding
+every operation on it, like sqlite-utils' `db.table(name)`:
+
+    with Store("news.db") as store:
+        store.save(extraction)
+        store.articles.get("tass-1893813")          # a StoredArticle, or None
+        store.quotes.page(speaker="mishustin", limit=20)
+        store.events.dyad("KAZ", "RUS")
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Self
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from dateline.errors import StoreError
 from dateline.model import Extraction
-from dateline.store import read
+from dateline.store.actors import Actors
+from dateline.store.articles import Articles
 from dateline.store.connect import DEFAULT_URL, create_store_engine
+from dateline.store.events import Events
+from dateline.store.figures import Figures
+from dateline.store.places import Places
+from dateline.store.quotes import Quotes
+from dateline.store.rows import Row
+from dateline.store.schema import actors, amounts, articles, events, mentions, places, quotes
 from dateline.store.write import save_extraction
 
-T = TypeVar("T")
+
+@dataclass(frozen=True, slots=True)
+class StoreStats(Row):
+    """Rows per fact type, and articles per source ("unknown" where none is given)."""
+
+    articles: int
+    actors: int
+    mentions: int
+    quotes: int
+    amounts: int
+    events: int
+    places: int
+    articles_by_source: dict[str, int]
 
 
 class Store:
-    """Articles and their facts in SQLite (default) or PostgreSQL."""
+    """Articles and their facts in SQLite (default) or PostgreSQL.
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    `Store(url)` opens the database at a SQLAlchemy URL or a SQLite file
+    path, creating the tables of a new one; it raises `StoreError` saying
+    what to fix if the database cannot be opened or was written by another
+    schema version. Close it (or use `with`) to release the connections.
+    """
 
-    @classmethod
-    def open(cls, url: str = DEFAULT_URL) -> Self:
-        """Open (creating tables if needed) the database at `url` or file path.
-
-        Raises `StoreError` saying what to fix if it cannot be opened.
-        """
-
-        return cls(create_store_engine(url))
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        self.engine = create_store_engine(url)
+        self.articles = Articles(self)
+        self.actors = Actors(self)
+        self.quotes = Quotes(self)
+        self.events = Events(self)
+        self.figures = Figures(self)
+        self.places = Places(self)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -56,13 +86,17 @@ class Store:
 
     @property
     def url(self) -> str:
+        """The database URL without its password, for messages."""
+
         return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def _transaction(self, doing: str) -> Iterator[Connection]:
-        """A transaction whose database errors become `StoreError`s.
+    def transaction(self, doing: str) -> Iterator[Connection]:
+        """One transaction whose database errors become `StoreError`s naming `doing`.
 
-        Any exception rolls the whole transaction back before it propagates.
+        Every reading and writing runs in one of these, so every failure
+        says which store and which task ("listing quotes") failed. Any
+        exception rolls the whole transaction back before it propagates.
         """
 
         try:
@@ -72,16 +106,6 @@ class Store:
             reason = str(getattr(exc, "orig", None) or exc).strip()
             raise StoreError(f"{self.url}: {doing} failed: {reason}") from exc
 
-    def query(self, doing: str, query: Callable[..., T], *args: Any) -> T:
-        """Run `query(conn, *args)` in one transaction; database errors become `StoreError`.
-
-        The way query modules (actors, figures, events) read the store, so
-        every read fails with the same message naming the store and the task.
-        """
-
-        with self._transaction(doing) as conn:
-            return query(conn, *args)
-
     def save(self, extraction: Extraction) -> bool:
         """Store one article and all its facts atomically.
 
@@ -90,7 +114,7 @@ class Store:
         nothing of this article is written and earlier articles stay.
         """
 
-        with self._transaction(f"saving article {extraction.article.id}") as conn:
+        with self.transaction(f"saving article {extraction.article.id}") as conn:
             return save_extraction(conn, extraction)
 
     def save_many(self, extractions: Sequence[Extraction]) -> list[bool | StoreError]:
@@ -107,7 +131,7 @@ class Store:
         if not extractions:
             return []
         try:
-            with self._transaction(f"saving {len(extractions)} articles") as conn:
+            with self.transaction(f"saving {len(extractions)} articles") as conn:
                 return [save_extraction(conn, extraction) for extraction in extractions]
         except StoreError:
             if len(extractions) == 1:
@@ -120,40 +144,27 @@ class Store:
                 outcomes.append(exc)
         return outcomes
 
-    def get_article(self, article_id: str) -> dict[str, Any] | None:
-        return self.query(f"reading article {article_id}", read.get_article, article_id)
+    def stats(self) -> StoreStats:
+        """How many articles and facts are stored, and articles per source."""
 
-    def page_quotes(
-        self,
-        speaker: str | None = None,
-        contains: str | None = None,
-        since: date | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> tuple[list[dict[str, Any]], int]:
-        """A page of quotes, newest article first, and how many match in all.
-
-        `speaker` matches part of a speaker's name ignoring case and accents
-        ("mishus" finds Mikhail Mishustin), or of the source words of a quote
-        no actor speaks ("letter" finds "the letter says"); `contains` part of
-        the quote;
-        `since` keeps articles published on or after that day.
-        """
-
-        return self.query(
-            "listing quotes", read.quote_page, speaker, contains, since, limit, offset
+        counted = {
+            "articles": articles,
+            "actors": actors,
+            "mentions": mentions,
+            "quotes": quotes,
+            "amounts": amounts,
+            "events": events,
+            "places": places,
+        }
+        by_source = (
+            sa.select(articles.c.source, sa.func.count())
+            .group_by(articles.c.source)
+            .order_by(sa.func.count().desc(), articles.c.source)
         )
-
-    def stats(self) -> dict[str, Any]:
-        return self.query("counting", read.stats)
-
-    def summary(self, article_id: str | None = None) -> dict[str, Any]:
-        return self.query("summarising", read.summary, article_id)
-
-    def newest_article_ids(self, count: int = 1) -> list[str]:
-        """Ids of the `count` most recently ingested articles, newest first."""
-
-        return self.query("finding the newest articles", read.newest_article_ids, count)
-
-    def article_ids(self) -> set[str]:
-        return self.query("listing article ids", read.article_ids)
+        with self.transaction("counting") as conn:
+            counts = {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                for name, table in counted.items()
+            }
+            sources = {source or "unknown": count for source, count in conn.execute(by_source)}
+        return StoreStats(**counts, articles_by_source=sources)

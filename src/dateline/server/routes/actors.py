@@ -8,8 +8,6 @@ from fastapi import APIRouter, Query
 
 from dateline.errors import NotFound
 from dateline.server.deps import PageDep, StoreDep
-from dateline.store.actors import actor_profile, counterparts, page_actors
-from dateline.store.events import EventQuery, list_events
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -30,8 +28,7 @@ def actors(
 ) -> dict[str, Any]:
     """Actors across the corpus, the most often named first."""
 
-    found, total = page_actors(store, q, kind, limit=page.per_page, offset=page.offset)
-    return page.wrap(found, total)
+    return page.wrap(store.actors.page(name=q, kind=kind, limit=page.per_page, offset=page.offset))
 
 
 @router.get("/{actor_id}")
@@ -42,9 +39,10 @@ def actor(actor_id: int, store: StoreDep) -> dict[str, Any]:
     (as /api/events lists them) and `counterparts` (whom to open a dyad with).
     """
 
-    profile = actor_profile(store, actor_id)
+    profile = store.actors.profile(actor_id)
     if profile is None:
         raise NotFound(f"no actor with id {actor_id}; find ids with /api/actors?q=NAME.")
-    profile["events"] = list_events(store, EventQuery(actor=str(actor_id)))
-    profile["counterparts"] = counterparts(store, actor_id)
-    return profile
+    return profile.as_dict() | {
+        "events": store.events.page(actor=str(actor_id)).as_dicts(),
+        "counterparts": [c.as_dict() for c in store.actors.counterparts(actor_id)],
+    }

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query
 
 from dateline.errors import NotFound
 from dateline.server.deps import PageDep, StoreDep
-from dateline.server.queries.articles import list_articles, list_sources
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -29,27 +28,23 @@ def articles(
 ) -> dict[str, Any]:
     """Stored articles, newest first, with counts of their facts."""
 
-    items, total = store.query(
-        "listing articles",
-        list_articles,
-        q,
-        since,
-        until,
-        source,
-        actor,
-        page.per_page,
-        page.offset,
+    found = store.articles.page(
+        words=q,
+        since=since,
+        until=until,
+        source=source,
+        actor=actor,
+        limit=page.per_page,
+        offset=page.offset,
     )
-    envelope = page.wrap(items, total)
-    envelope["sources"] = store.query("listing sources", list_sources)
-    return envelope
+    return page.wrap(found) | {"sources": store.articles.sources()}
 
 
 @router.get("/{article_id}")
 def article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """One article with its text and every fact, each with its character span."""
 
-    found = store.get_article(article_id)
+    found = store.articles.get(article_id)
     if found is None:
         raise NotFound(f"no article with id {article_id!r}; list ids with /api/articles?q=WORDS.")
-    return found
+    return found.as_dict()

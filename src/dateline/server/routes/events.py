@@ -11,19 +11,17 @@ from dateline.errors import NotFound
 from dateline.model import PLOVER_TYPES
 from dateline.server.basemap import world_basemap
 from dateline.server.deps import PageDep, StoreDep, parse_pair
-from dateline.server.queries.places import event_places
-from dateline.store import Store
-from dateline.store.events import EventQuery, describe_side, dyad, list_events, page_events
+from dateline.store import Side, Store
 
 router = APIRouter(prefix="/api", tags=["events"])
 
 SIDE_HELP = "An actor id (12), a country code (KAZ: its people too) or a name's words."
 
 
-def known_side(store: Store, ref: str) -> dict[str, Any]:
-    """`describe_side`, or a 404 saying how to name an actor that is stored."""
+def known_side(store: Store, ref: str) -> Side:
+    """`store.events.side`, or a 404 saying how to name an actor that is stored."""
 
-    side = describe_side(store, ref)
+    side = store.events.side(ref)
     if side is None:
         raise NotFound(
             f"no stored actor matches {ref!r}; give an ISO 3166-1 alpha-3 code such as RUS, "
@@ -56,11 +54,16 @@ def events(
     sides = parse_pair(pair, "pair") if pair else None
     for ref in ([actor] if actor else []) + list(sides or ()):
         known_side(store, ref)
-    query = EventQuery(
-        type=type.upper() if type else None, actor=actor, since=since, until=until, pair=sides
+    found = store.events.page(
+        type=type.upper() if type else None,
+        actor=actor,
+        since=since,
+        until=until,
+        pair=sides,
+        limit=page.per_page,
+        offset=page.offset,
     )
-    found, total = page_events(store, query, limit=page.per_page, offset=page.offset)
-    return page.wrap(found, total)
+    return page.wrap(found)
 
 
 @router.get("/dyads/{a}/{b}")
@@ -76,14 +79,14 @@ def dyad_summary(
     """
 
     first, second = known_side(store, a), known_side(store, b)
-    found = list_events(store, EventQuery(pair=(a, b)))
+    found = store.events.page(pair=(a, b)).items
     return {
-        "a": first,
-        "b": second,
+        "a": first.as_dict(),
+        "b": second.as_dict(),
         "total": len(found),
-        "types": sorted({e["type"] for e in found}),
-        "months": dyad(store, a, b, every_month=True),
-        "events": found,
+        "types": sorted({e.type for e in found}),
+        "months": [m.as_dict() for m in store.events.dyad(a, b, every_month=True)],
+        "events": [e.as_dict() for e in found],
     }
 
 
@@ -91,14 +94,14 @@ def dyad_summary(
 def places(store: StoreDep) -> dict[str, Any]:
     """Geocoded places with the events placed there, for the map."""
 
-    return {"items": store.query("listing places", event_places)}
+    return {"items": [place.as_dict() for place in store.places.mapped()]}
 
 
 @router.get("/stats")
 def stats(store: StoreDep) -> dict[str, Any]:
     """Counts of stored articles and facts."""
 
-    return store.stats()
+    return store.stats().as_dict()
 
 
 @router.get("/basemap", include_in_schema=False)

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from dateline.server.deps import StoreDep, parse_pair
-from dateline.store.figures import FigureQuery, common_measures, list_figures, period_end
 
 router = APIRouter(prefix="/api/figures", tags=["figures"])
 
@@ -31,16 +30,19 @@ def figures(
     """
 
     parties = parse_pair(between, "between") if between else ()
-    points = list_figures(store, FigureQuery(measure=measure, parties=parties))
-    for point in points:
-        point["when"] = period_end(point["period"]) or point["published"]
-    units = sorted({p["unit"] or "" for p in points})
+    figures = store.figures.page(measure=measure, parties=parties).items
+    units = sorted({f.unit or "" for f in figures})
     return {
         "measure": measure,
         "between": list(parties) or None,
         "series": [
-            {"unit": unit or None, "points": [p for p in points if (p["unit"] or "") == unit]}
+            {
+                "unit": unit or None,
+                "points": [
+                    f.as_dict() | {"when": f.when} for f in figures if (f.unit or "") == unit
+                ],
+            }
             for unit in units
         ],
-        "measures": common_measures(store),
+        "measures": [m.as_dict() for m in store.figures.measures()],
     }

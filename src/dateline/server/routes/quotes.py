@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from dateline.server.deps import PageDep, StoreDep
-from dateline.store import Store
-from dateline.store.search import search_quotes, search_words
+from dateline.store import Page, QuoteRow, Store
+from dateline.store.search import search_words
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 
@@ -22,18 +22,17 @@ def find_quotes(
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> tuple[list[dict[str, Any]], int]:
+) -> Page[QuoteRow]:
     """Quotes holding every word of `q` in any form, best match first; all quotes without `q`.
 
-    Returns the page from `offset` and how many match in all. A `q` with no
-    word in it is the client's mistake (422), not the store's.
+    A `q` with no word in it is the client's mistake (422), not the store's.
     """
 
     if q is None:
-        return store.page_quotes(speaker=speaker, since=since, limit=limit, offset=offset)
+        return store.quotes.page(speaker=speaker, since=since, limit=limit, offset=offset)
     if not search_words(q):
         raise HTTPException(422, f"q: {q!r} holds no word to look for; give one or more words.")
-    return search_quotes(store, q, speaker=speaker, since=since, limit=limit, offset=offset)
+    return store.quotes.search(q, speaker=speaker, since=since, limit=limit, offset=offset)
 
 
 @router.get("")
@@ -61,5 +60,4 @@ def quotes(
 ) -> dict[str, Any]:
     """Quotes with speaker and article: best match first with `q`, else newest article first."""
 
-    found, total = find_quotes(store, q, speaker, since, limit=page.per_page, offset=page.offset)
-    return page.wrap(found, total)
+    return page.wrap(find_quotes(store, q, speaker, since, limit=page.per_page, offset=page.offset))

@@ -7,11 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from dateline.server.deps import StoreDep
-from dateline.server.queries.articles import list_articles
 from dateline.server.routes.quotes import find_quotes
-from dateline.store.actors import page_actors
+from dateline.store import Page, Row
 
 router = APIRouter(prefix="/api/search", tags=["search"])
+
+
+def _found(page: Page[Row]) -> dict[str, Any]:
+    return {"items": page.as_dicts(), "total": page.total}
 
 
 @router.get("")
@@ -23,14 +26,9 @@ def search(
 ) -> dict[str, Any]:
     """The best matches of each kind; follow up with the per-resource endpoints for more."""
 
-    found_articles, article_total = store.query(
-        "searching articles", list_articles, q, None, None, None, None, limit, 0
-    )
-    found_actors, actor_total = page_actors(store, q, limit=limit)
-    found_quotes, quote_total = find_quotes(store, q, limit=limit)
     return {
         "q": q,
-        "articles": {"items": found_articles, "total": article_total},
-        "actors": {"items": found_actors, "total": actor_total},
-        "quotes": {"items": found_quotes, "total": quote_total},
+        "articles": _found(store.articles.page(words=q, limit=limit)),
+        "actors": _found(store.actors.page(name=q, limit=limit)),
+        "quotes": _found(find_quotes(store, q, limit=limit)),
     }

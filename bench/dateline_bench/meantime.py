@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, read_jsonl
-from dateline.evaluate.benchmarks.clusters import ClusterDoc, run_clustering
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, read_jsonl
+from dateline_bench.clusters import ClusterDoc, run_clustering
 
 ACTOR_TYPES = frozenset({"PER", "ORG"})
 
@@ -29,10 +29,11 @@ def to_cluster_doc(record: dict[str, Any]) -> ClusterDoc:
     return ClusterDoc(str(record["id"]), str(record["text"]), record.get("date"), mentions)
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    limit = settings.limit
     annotated = (
         r
-        for r in read_jsonl(corpus_root() / "meantime-en" / "meantime_en.jsonl")
+        for r in read_jsonl(corpus(settings, "meantime-en/meantime_en.jsonl"))
         if r.get("mentions")
     )
     documents = []
@@ -42,4 +43,4 @@ def run(limit: int | None = None) -> BenchmarkResult:
             break
     result = BenchmarkResult("meantime-en", "MEANTIME English, actor mention clustering (B-cubed)")
     result.notes.append("gold PER and ORG chains; 14 unannotated documents skipped")
-    return run_clustering(result, documents)
+    return run_clustering(result, documents, settings.model)

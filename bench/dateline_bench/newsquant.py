@@ -25,10 +25,10 @@ from functools import cache
 from typing import Any
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.baselines import quantulum_amounts
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, f1, read_jsonl
 from dateline.evaluate.matching import fold_text, greedy_match, word_set
 from dateline.stages.amounts.tables import currency_marks, currency_words, phrase_key, units
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, f1, read_jsonl
+from dateline_bench.baselines import quantulum_amounts
 
 COUNT = "count"
 NO_UNIT = frozenset({"", "-", "count", "dimensionless", "unk"})
@@ -228,12 +228,12 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
     }
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    gold = list(read_jsonl(corpus_root() / "newsquant" / "newsquant.jsonl", limit))
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    gold = list(read_jsonl(corpus(settings, "newsquant/newsquant.jsonl"), settings.limit))
     inputs = [{"id": g["id"], "text": g["text"], "meta": {}} for g in gold]
     result = BenchmarkResult("newsquant", "NewsQuant sentences, quantities")
     result.articles = len(gold)
-    result.scores["dateline"] = score(gold, dateline_predict(inputs))
+    result.scores["dateline"] = score(gold, dateline_predict(inputs, settings.model))
     result.scores["quantulum3"] = score(gold, quantulum_amounts(inputs))
     result.notes.append(
         "matched by value within 1%; units compared through one key for every system "

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.baselines import spacy_ner_actors
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, f1, read_jsonl
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, f1, read_jsonl
+from dateline_bench.baselines import spacy_ner_actors
 
 TYPES = ("PER", "ORG", "LOC")
 _DATELINE_TYPES = {"person": "PER", "organization": "ORG", "country": "LOC"}
@@ -68,15 +68,16 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[set[Entity]]) -> d
     return metrics
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    gold = list(read_jsonl(corpus_root() / "conllpp" / "conllpp_test.jsonl", limit))
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    gold = list(read_jsonl(corpus(settings, "conllpp/conllpp_test.jsonl"), settings.limit))
     inputs = [{"id": g["id"], "text": g["text"], "meta": {"date": g.get("date")}} for g in gold]
     result = BenchmarkResult("conllpp", "CoNLL++ test, named entities")
     result.articles = len(gold)
-    ours = {p.get("id"): p for p in dateline_predict(inputs)}
+    ours = {p.get("id"): p for p in dateline_predict(inputs, settings.model)}
     result.scores["dateline"] = score(
         gold, [dateline_entities(g["text"], ours.get(g["id"], {})) for g in gold]
     )
-    result.scores["spaCy NER"] = score(gold, [spacy_entities(p) for p in spacy_ner_actors(inputs)])
+    spacy_found = spacy_ner_actors(inputs, settings.model)
+    result.scores["spaCy NER"] = score(gold, [spacy_entities(p) for p in spacy_found])
     result.notes.append("tokenised text; exact spans; dateline counts capitalised mentions only")
     return result

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, read_jsonl
 from dateline.evaluate.matching import word_set
 from dateline.evaluate.scoring import SYMMETRIC_EVENTS
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, read_jsonl
 
 OLD_TYPES = {
     "DEMAND": "REQUEST",
@@ -79,11 +79,11 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
     }
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    gold = list(read_jsonl(corpus_root() / "plover-gsr" / "plover_gsr.jsonl", limit))
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    gold = list(read_jsonl(corpus(settings, "plover-gsr/plover_gsr.jsonl"), settings.limit))
     inputs = [{"id": g["id"], "text": g["text"], "meta": {"date": g.get("date")}} for g in gold]
     result = BenchmarkResult("plover-gsr", "PLOVER GSR sentences, events")
     result.articles = len(gold)
-    result.scores["dateline"] = score(gold, dateline_predict(inputs))
+    result.scores["dateline"] = score(gold, dateline_predict(inputs, settings.model))
     result.notes.append("old PLOVER 0.5 types mapped; no baseline emits PLOVER events")
     return result

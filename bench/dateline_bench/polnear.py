@@ -48,10 +48,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.baselines import textacy_quotes
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, read_jsonl
 from dateline.evaluate.matching import Pair, fold_text, greedy_match
 from dateline.evaluate.scoring import quote_match_score, score_articles
+from dateline_bench import BenchmarkResult, BenchmarkRun, baseline, corpus, read_jsonl
+from dateline_bench.baselines import textacy_quotes
 
 SPLIT = "test"
 _QUOTE_MARKS = frozenset("\"“”«»„‘’'")
@@ -427,25 +427,30 @@ def score_system(
     }
 
 
-def load_gold(split: str = SPLIT, limit: int | None = None) -> list[dict[str, Any]]:
+def load_gold(
+    settings: BenchmarkRun, split: str = SPLIT, limit: int | None = None
+) -> list[dict[str, Any]]:
     """Gold articles of one split ("train", "dev" or "test")."""
 
     records = [
         r
-        for r in read_jsonl(corpus_root() / "polnear" / "polnear.jsonl")
+        for r in read_jsonl(corpus(settings, "polnear/polnear.jsonl"))
         if r.get("compartment") == split
     ]
     return [to_gold(r) for r in (records if limit is None else records[:limit])]
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    gold = load_gold(SPLIT, limit)
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    gold = load_gold(settings, SPLIT, settings.limit)
     inputs = [{"id": g["id"], "text": g["text"], "meta": g["meta"]} for g in gold]
     result = BenchmarkResult("polnear", f"PolNeAR {SPLIT} split, quote attribution")
     result.articles = len(gold)
-    systems = {"dateline": dateline_predict(inputs), "textacy": textacy_quotes(inputs)}
-    for system, predicted in systems.items():
-        result.scores[system] = score_system(gold, predicted)
+    result.scores["dateline"] = score_system(gold, dateline_predict(inputs, settings.model))
+    baseline(
+        result,
+        "textacy",
+        lambda: score_system(gold, textacy_quotes(inputs, settings.model)),
+    )
     result.notes.append(
         "speaker = head of the gold source's name (pronoun sources not judged, no source ="
         " no speaker; a quote with no speaker actor is judged by its source words),"

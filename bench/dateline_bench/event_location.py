@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, f1, read_jsonl
 from dateline.evaluate.matching import word_set
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, f1, read_jsonl
 
 _NEAR_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s?)+)")
 
@@ -123,17 +123,17 @@ def is_scorable(record: dict[str, Any]) -> bool:
     )
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    records = read_jsonl(corpus_root() / "event-location" / "event_location.jsonl")
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    records = read_jsonl(corpus(settings, "event-location/event_location.jsonl"))
     gold = [r for r in records if is_scorable(r)]
-    if limit is not None:
-        gold = gold[:limit]
+    if settings.limit is not None:
+        gold = gold[: settings.limit]
     inputs = [{"id": g["id"], "text": g["text"], "meta": {"date": g.get("date")}} for g in gold]
     result = BenchmarkResult(
         "event-location", "Halterman event-location gold re-labels, event place"
     )
     result.articles = len(gold)
-    result.scores["dateline"] = score(gold, dateline_predict(inputs))
+    result.scores["dateline"] = score(gold, dateline_predict(inputs, settings.model))
     result.scores["in/at/near baseline"] = baseline_score(gold)
     result.notes.append(
         "RELABEL gold records without an empty LOCATION span; sentences have no dateline"

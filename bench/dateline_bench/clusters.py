@@ -24,10 +24,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from dateline.evaluate import dateline_predict
-from dateline.evaluate.baselines import spacy_ner_actors
-from dateline.evaluate.benchmarks import BenchmarkResult
 from dateline.evaluate.clustering import ClusterScore, GoldMention, Span, score_document
 from dateline.parsing import load_model
+from dateline_bench import BenchmarkResult
+from dateline_bench.baselines import spacy_ner_actors
 
 
 @dataclass(slots=True)
@@ -108,17 +108,19 @@ def score_system(
     return total
 
 
-def run_clustering(result: BenchmarkResult, documents: Sequence[ClusterDoc]) -> BenchmarkResult:
+def run_clustering(
+    result: BenchmarkResult, documents: Sequence[ClusterDoc], model: str | None = None
+) -> BenchmarkResult:
     """Score dateline and the spaCy NER baseline on `documents` into `result`."""
 
-    nlp = load_model()
+    nlp = load_model(model)
     docs = nlp.pipe((d.text for d in documents), batch_size=16)
     gold = [head_mentions(doc, d.mentions) for doc, d in zip(docs, documents, strict=True)]
     inputs = [{"id": d.id, "text": d.text, "meta": {"date": d.date}} for d in documents]
-    ours = {str(p.get("id")): p for p in dateline_predict(inputs)}
+    ours = {str(p.get("id")): p for p in dateline_predict(inputs, model)}
     systems = {
         "dateline": [ours.get(d.id, {}) for d in documents],
-        "spaCy NER": spacy_ner_actors(inputs),
+        "spaCy NER": spacy_ner_actors(inputs, model),
     }
     result.articles = len(documents)
     for system, predicted in systems.items():

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.evaluate.benchmarks import BenchmarkResult, corpus_root, read_jsonl
-from dateline.evaluate.benchmarks.clusters import ClusterDoc, run_clustering
+from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, read_jsonl
+from dateline_bench.clusters import ClusterDoc, run_clustering
 
 ACTOR_KINDS = frozenset({"ACTOR", "COUNTRY", "GROUP"})
 
@@ -32,9 +32,9 @@ def to_cluster_doc(record: dict[str, Any]) -> ClusterDoc:
     return ClusterDoc(str(record["id"]), str(record["text"]), record.get("date"), mentions)
 
 
-def run(limit: int | None = None) -> BenchmarkResult:
-    records = read_jsonl(corpus_root() / "newswcl50" / "newswcl50.jsonl", limit)
+def run(settings: BenchmarkRun) -> BenchmarkResult:
+    records = read_jsonl(corpus(settings, "newswcl50/newswcl50.jsonl"), settings.limit)
     documents = [to_cluster_doc(r) for r in records]
     result = BenchmarkResult("newswcl50", "NewsWCL50, actor mention clustering (B-cubed)")
     result.notes.append("gold chains ACTOR, COUNTRY, GROUP (ACTOR-I bins left out)")
-    return run_clustering(result, documents)
+    return run_clustering(result, documents, settings.model)
