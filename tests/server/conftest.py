@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kazinform-2022-07-04-smailov-mishustin.txt"
 TASS_SAMPLE = ROOT.parent / "shared" / "corpus" / "tass-politics-sample" / "tass_politics_20.jsonl"
 TASS_IDS = ("tass-1893813", "tass-1893797", "tass-1894077", "tass-1893769")
+LOOPBACK = "http://127.0.0.1"
+"""Tests address the app as a browser on this machine does: other hosts are refused."""
 
 
 def _articles() -> list[Article]:
@@ -68,5 +70,5 @@ def example_id() -> str:
 
 @pytest.fixture(scope="session")
 def client(store_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(store_url)) as test_client:
+    with TestClient(create_app(store_url), base_url=LOOPBACK) as test_client:
         yield test_client

@@ -7,6 +7,7 @@ from typing import Any
 
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.server.conftest import LOOPBACK
 
 from dateline.cli import main
 from dateline.server import create_app
@@ -175,7 +176,7 @@ def test_serve_reports_a_store_it_cannot_open(tmp_path: Any) -> None:
 def test_quotes_no_actor_speaks_carry_and_match_their_source_words(
     statement_store_url: str,
 ) -> None:
-    with TestClient(create_app(statement_store_url)) as client:
+    with TestClient(create_app(statement_store_url), base_url=LOOPBACK) as client:
         found = get(client, "/api/quotes?speaker=statement")
         assert found["total"] == 2
         assert {(q["speaker"], q["source"]) for q in found["items"]} == {(None, "the statement")}

@@ -7,68 +7,20 @@ download. Screenshots go to test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import expect
+from tests.server.browser import ARGS, ARTIFACTS, CHROMIUM, needs_chromium, serving
 
-from dateline.server import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LINK_TO_AMOUNT = re.compile(r"/articles/[^/#]+#amount-\d+$")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make browser)"
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def _serving(store_url: str) -> Iterator[str]:
-    """The app over `store_url` on a free local port, for as long as the block runs."""
-
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def base_url(store_url: str) -> Iterator[str]:
-    with _serving(store_url) as url:
+    with serving(store_url) as url:
         yield url
 
 
@@ -136,7 +88,7 @@ def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ign
 
 
 def test_quotes_no_actor_speaks_show_their_source_words(page, statement_store_url: str) -> None:  # type: ignore[no-untyped-def]
-    with _serving(statement_store_url) as base_url:
+    with serving(statement_store_url) as base_url:
         page.goto(base_url + "/articles/tass-1894057")
         page.wait_for_selector("#facts .source")
         assert page.locator("#facts .source").all_inner_texts() == ["— the statement"] * 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -13,9 +13,12 @@ from fastapi.staticfiles import StaticFiles
 
 from dateline.server.errors import install_error_handlers
 from dateline.server.routes import actors, articles, events, figures, quotes, search
+from dateline.server.security import GuardMiddleware
 from dateline.store import Store
 
 STATIC = Path(str(resources.files("dateline.server") / "static"))
+SWAGGER_UI = Path(str(resources.files("fastapi_offline") / "static"))
+"""Swagger UI 5 (it reads OpenAPI 3.1) as the `fastapi-offline` package ships it."""
 
 PAGES = {
     "/": "index.html",
@@ -24,15 +27,21 @@ PAGES = {
     "/dyads/{a}/{b}": "dyad.html",
     "/figures": "figures.html",
     "/map": "map.html",
+    "/docs": "docs.html",
 }
-"""Web pages: each is a static shell whose script reads its ids from the URL."""
+"""Web pages: each is a static shell whose script reads its ids from the URL.
+
+`/docs` is Swagger UI over `/openapi.json`, served from the `fastapi-offline`
+package rather than FastAPI's default CDN page, so it works offline and under
+the Content-Security-Policy (its start-up script is a file, not inline)."""
 
 
-def create_app(db_url: str) -> FastAPI:
+def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The app over the store at `db_url` (a SQLAlchemy URL or SQLite path).
 
-    Raises `StoreError` at once if the store cannot be opened, rather than on
-    the first request.
+    Requests must name a loopback host or one of `allowed_hosts` (see
+    `dateline.server.security`). Raises `StoreError` at once if the store
+    cannot be opened, rather than on the first request.
     """
 
     store = Store(db_url)
@@ -52,11 +61,15 @@ def create_app(db_url: str) -> FastAPI:
             'Errors come as `{"error": {"status": ..., "message": ...}}`.'
         ),
         version="1",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
     install_error_handlers(app)
     for module in (articles, actors, quotes, figures, events, search):
         app.include_router(module.router)
+    app.add_middleware(GuardMiddleware, allowed_hosts=allowed_hosts)
+    app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for path, filename in PAGES.items():
         _add_page(app, path, filename)

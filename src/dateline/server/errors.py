@@ -6,12 +6,16 @@ and what to send instead.
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from dateline.errors import DatelineError, NotFound, StoreError
+
+LOG = logging.getLogger("dateline.server")
 
 
 def error_response(status: int, message: str) -> JSONResponse:
@@ -36,8 +40,11 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(404, str(exc))
 
     @app.exception_handler(StoreError)
-    async def store_error(_: Request, exc: StoreError) -> JSONResponse:
-        return error_response(503, f"the store cannot answer: {exc}")
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        # The store's URL (a file path, a database server) is the operator's, not the client's.
+        LOG.warning("store error: %s", exc)
+        message = str(exc).replace(request.app.state.store.url, "the store")
+        return error_response(503, f"the store cannot answer: {message}")
 
     @app.exception_handler(DatelineError)
     async def dateline_error(_: Request, exc: DatelineError) -> JSONResponse:

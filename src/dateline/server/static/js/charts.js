@@ -31,31 +31,30 @@ const ymd = (t) => new Date(t).toISOString().slice(0, 10);
 // Events as dots on a time line, one row per type; each dot links to its evidence.
 function timelineChart(events) {
   const dated = events.filter((e) => dayOf(e.date) != null);
-  if (!dated.length) return '<div class="empty">No dated events.</div>';
+  if (!dated.length) return html`<div class="empty">No dated events.</div>`;
   const types = [...new Set(dated.map((e) => e.type))];
   const W = 760, row = 34, L = 110, R = 20, T = 10, H = T + types.length * row + 30;
   let t0 = Math.min(...dated.map((e) => dayOf(e.date))), t1 = Math.max(...dated.map((e) => dayOf(e.date)));
   if (t0 === t1) { t0 -= 15 * 864e5; t1 += 15 * 864e5; }
   const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
-  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Events over time">`;
-  types.forEach((type, i) => {
+  const rows = types.map((type, i) => {
     const y = T + i * row + row / 2;
-    svg += `<line class="gridline" x1="${L}" x2="${W - R}" y1="${y}" y2="${y}"/><text x="${L - 8}" y="${y + 4}" text-anchor="end">${esc(type)}</text>`;
+    return html`<line class="gridline" x1="${L}" x2="${W - R}" y1="${y}" y2="${y}"/><text x="${L - 8}" y="${y + 4}" text-anchor="end">${type}</text>`;
   });
   const axisY = T + types.length * row + 4;
-  svg += `<line class="axis" x1="${L}" x2="${W - R}" y1="${axisY}" y2="${axisY}"/>`;
-  timeTicks(t0, t1, 4).forEach((t, i) => { svg += `<text x="${x(t)}" y="${axisY + 16}" text-anchor="${anchor(i, 4)}">${ymd(t)}</text>`; });
-  dated.forEach((e) => {
+  const ticks = timeTicks(t0, t1, 4).map((t, i) => html`<text x="${x(t)}" y="${axisY + 16}" text-anchor="${anchor(i, 4)}">${ymd(t)}</text>`);
+  const dots = dated.map((e) => {
     const y = T + types.indexOf(e.type) * row + row / 2;
-    const who = e.participants.map((a) => esc(a.name)).join(", ");
-    svg += `<a href="/articles/${encodeURIComponent(e.article_id)}#event-${e.start}"><circle cx="${x(dayOf(e.date))}" cy="${y}" r="6" fill="${typeColour(e.type)}" fill-opacity=".85" data-tip="<b>${esc(e.type)}</b>${e.intensity != null ? " " + signed(e.intensity) : ""} ${esc(e.date)}<br>${who}${e.place ? "<br>at " + esc(e.place) : ""}"/></a>`;
+    const who = e.participants.map((a) => a.name).join(", ");
+    const tip = html`<b>${e.type}</b>${e.intensity != null ? " " + signed(e.intensity) : ""} ${e.date}<br>${who}${e.place ? html`<br>at ${e.place}` : ""}`;
+    return html`<a href="${articleHref(e.article_id, "event-" + e.start)}"><circle cx="${x(dayOf(e.date))}" cy="${y}" r="6" fill="${typeColour(e.type)}" fill-opacity=".85" data-tip="${tipId(tip)}"/></a>`;
   });
-  return svg + "</svg>";
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Events over time">${rows}<line class="axis" x1="${L}" x2="${W - R}" y1="${axisY}" y2="${axisY}"/>${ticks}${dots}</svg>`;
 }
 
 // Events per month stacked by type, with mean intensity (-10..+10) as a line on the right axis.
 function dyadChart(months, types) {
-  if (!months.length) return '<div class="empty">No events between these two sides yet.</div>';
+  if (!months.length) return html`<div class="empty">No events between these two sides yet.</div>`;
   const W = 760, H = 300, L = 44, R = 50, T = 16, B = 40;
   const maxCount = Math.max(...months.map((m) => m.events), 1);
   const ticks = niceTicks(0, maxCount, Math.min(maxCount, 5)).filter((v) => Number.isInteger(v));
@@ -63,11 +62,11 @@ function dyadChart(months, types) {
   const band = (W - L - R) / months.length, bar = Math.min(48, band * 0.7);
   const y = (v) => H - B - (v / top) * (H - T - B);
   const yi = (v) => H - B - ((v + 10) / 20) * (H - T - B);
-  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Events per month">`;
-  ticks.forEach((v) => { svg += `<line class="gridline" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`; });
-  [-10, 0, 10].forEach((v) => { svg += `<text x="${W - R + 6}" y="${yi(v) + 4}">${v > 0 ? "+" : ""}${v}</text>`; });
-  svg += `<text x="${L}" y="${T - 4}">events</text><text x="${W - R + 6}" y="${T - 4}">intensity</text>`;
-  svg += `<line class="axis" x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/>`;
+  const parts = [];
+  ticks.forEach((v) => parts.push(html`<line class="gridline" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`));
+  [-10, 0, 10].forEach((v) => parts.push(html`<text x="${W - R + 6}" y="${yi(v) + 4}">${v > 0 ? "+" : ""}${v}</text>`));
+  parts.push(html`<text x="${L}" y="${T - 4}">events</text><text x="${W - R + 6}" y="${T - 4}">intensity</text>`);
+  parts.push(html`<line class="axis" x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/>`);
   const line = [];
   months.forEach((m, i) => {
     const cx = L + band * i + band / 2;
@@ -75,24 +74,28 @@ function dyadChart(months, types) {
     types.forEach((type) => {
       const n = m.types[type] || 0;
       if (!n) return;
-      svg += `<rect x="${cx - bar / 2}" y="${y(base + n)}" width="${bar}" height="${y(base) - y(base + n)}" fill="${typeColour(type)}" data-tip="<b>${esc(type)}</b> ${m.month}: ${n} event(s)"/>`;
+      const tip = html`<b>${type}</b> ${m.month}: ${n} event(s)`;
+      parts.push(html`<rect x="${cx - bar / 2}" y="${y(base + n)}" width="${bar}" height="${y(base) - y(base + n)}" fill="${typeColour(type)}" data-tip="${tipId(tip)}"/>`);
       base += n;
     });
     const every = Math.ceil(months.length / 12);
-    if (i % every === 0) svg += `<text x="${cx}" y="${H - B + 16}" text-anchor="middle">${m.month}</text>`;
+    if (i % every === 0) parts.push(html`<text x="${cx}" y="${H - B + 16}" text-anchor="middle">${m.month}</text>`);
     if (m.mean_intensity != null) line.push([cx, yi(m.mean_intensity), m]);
   });
   if (line.length) {
-    svg += `<polyline fill="none" stroke="#14213d" stroke-width="2" stroke-dasharray="4 3" points="${line.map((p) => p[0] + "," + p[1]).join(" ")}"/>`;
-    line.forEach(([cx, cy, m]) => { svg += `<circle cx="${cx}" cy="${cy}" r="4" fill="#14213d" data-tip="${m.month}: mean intensity ${signed(m.mean_intensity)} over ${m.events} event(s)"/>`; });
+    parts.push(html`<polyline fill="none" stroke="#14213d" stroke-width="2" stroke-dasharray="4 3" points="${line.map((p) => p[0] + "," + p[1]).join(" ")}"/>`);
+    line.forEach(([cx, cy, m]) => {
+      const tip = html`${m.month}: mean intensity ${signed(m.mean_intensity)} over ${m.events} event(s)`;
+      parts.push(html`<circle cx="${cx}" cy="${cy}" r="4" fill="#14213d" data-tip="${tipId(tip)}"/>`);
+    });
   }
-  return svg + "</svg>";
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Events per month">${parts}</svg>`;
 }
 
 // One unit's values over time; each point links to the sentence it came from.
 function seriesChart(points, unit) {
   const dated = points.filter((p) => dayOf(p.when) != null);
-  if (!dated.length) return '<div class="empty">No dated values.</div>';
+  if (!dated.length) return html`<div class="empty">No dated values.</div>`;
   const W = 760, H = 280, L = 70, R = 20, T = 14, B = 36;
   let t0 = Math.min(...dated.map((p) => dayOf(p.when))), t1 = Math.max(...dated.map((p) => dayOf(p.when)));
   if (t0 === t1) { t0 -= 180 * 864e5; t1 += 180 * 864e5; }
@@ -101,15 +104,14 @@ function seriesChart(points, unit) {
   const v0 = ticks[0], v1 = ticks[ticks.length - 1];
   const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
   const y = (v) => H - B - ((v - v0) / (v1 - v0 || 1)) * (H - T - B);
-  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Values over time">`;
-  ticks.forEach((v) => { svg += `<line class="gridline" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${esc(formatValue(v, unit === "ratio" ? "ratio" : null))}</text>`; });
-  svg += `<line class="axis" x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/>`;
-  timeTicks(t0, t1, 4).forEach((t, i) => { svg += `<text x="${x(t)}" y="${H - B + 16}" text-anchor="${anchor(i, 4)}">${ymd(t)}</text>`; });
+  const parts = ticks.map((v) => html`<line class="gridline" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${formatValue(v, unit === "ratio" ? "ratio" : null)}</text>`);
+  parts.push(html`<line class="axis" x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/>`);
+  timeTicks(t0, t1, 4).forEach((t, i) => parts.push(html`<text x="${x(t)}" y="${H - B + 16}" text-anchor="${anchor(i, 4)}">${ymd(t)}</text>`));
   const levels = dated.filter((p) => !p.change);
-  if (levels.length > 1) svg += `<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="${levels.map((p) => x(dayOf(p.when)) + "," + y(p.value)).join(" ")}"/>`;
+  if (levels.length > 1) parts.push(html`<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="${levels.map((p) => x(dayOf(p.when)) + "," + y(p.value)).join(" ")}"/>`);
   dated.forEach((p) => {
-    const tip = `<b>${esc(p.text)}</b> = ${esc(formatValue(p.value, p.unit))}<br>${esc(p.measure)}<br>period ${esc(p.period || "—")} · ${esc(p.title || p.article_id)}`;
-    svg += `<a href="/articles/${encodeURIComponent(p.article_id)}#amount-${p.span.start}"><circle cx="${x(dayOf(p.when))}" cy="${y(p.value)}" r="5.5" fill="${p.change ? "#fff" : "#1f5fbf"}" stroke="#1f5fbf" stroke-width="2" data-tip="${tip}"/></a>`;
+    const tip = html`<b>${p.text}</b> = ${formatValue(p.value, p.unit)}<br>${p.measure}<br>period ${p.period || "—"} · ${p.title || p.article_id}`;
+    parts.push(html`<a href="${articleHref(p.article_id, "amount-" + p.span.start)}"><circle cx="${x(dayOf(p.when))}" cy="${y(p.value)}" r="5.5" fill="${p.change ? "#fff" : "#1f5fbf"}" stroke="#1f5fbf" stroke-width="2" data-tip="${tipId(tip)}"/></a>`);
   });
-  return svg + "</svg>";
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Values over time">${parts}</svg>`;
 }

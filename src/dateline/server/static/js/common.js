@@ -1,8 +1,61 @@
-// Shared by every page: the header with the search box, JSON fetching, escaping, tooltips.
+// Shared by every page: safe HTML building, JSON fetching, the header, tooltips, formatting.
 "use strict";
 
-const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+// ---- Safe HTML --------------------------------------------------------------------------
+// Every page builds its markup with the `html` tag below, and only `render` puts markup into
+// the document. Each value interpolated into an `html` template is escaped, unless it is
+// markup made by `html` itself (a SafeHtml) standing between tags; inside a tag (an attribute
+// value) everything is escaped, so stored text can never open a tag or an attribute handler.
+// A mistake therefore shows escaped markup on the page; it never runs a script.
 
+class SafeHtml {
+  constructor(markup) { this.markup = markup; }
+  toString() { return this.markup; }
+}
+
+const escapeText = (s) => String(s ?? "").replace(/[&<>"'`]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" }[c]));
+
+function insideTag(before) {
+  return before.lastIndexOf("<") > before.lastIndexOf(">");
+}
+
+function piece(value, inTag) {
+  if (Array.isArray(value)) return value.map((v) => piece(v, inTag)).join("");
+  if (value instanceof SafeHtml) return inTag ? escapeText(value.markup) : value.markup;
+  if (value === false || value === null || value === undefined) return "";
+  return escapeText(value);
+}
+
+function html(strings, ...values) {
+  let out = strings[0];
+  values.forEach((value, i) => {
+    out += piece(value, insideTag(out)) + strings[i + 1];
+  });
+  return new SafeHtml(out);
+}
+
+// Markup into an element: the one place a page assigns innerHTML, and only from `html`.
+function render(target, markup) {
+  const el = typeof target === "string" ? document.getElementById(target) : target;
+  if (!(markup instanceof SafeHtml)) throw new TypeError("render() takes markup built with html``");
+  el.innerHTML = markup.markup;
+  paintSwatches(el);
+  return el;
+}
+
+// Colours chosen at run time (event types) are set through the DOM, not inline styles,
+// so the Content-Security-Policy can refuse inline style attributes.
+function paintSwatches(root) {
+  root.querySelectorAll("[data-colour]").forEach((el) => { el.style.background = el.dataset.colour; });
+}
+
+// A link target from stored data: only http(s) URLs; anything else (javascript:, data:) is none.
+function safeUrl(url) {
+  const value = String(url ?? "").trim();
+  return /^https?:\/\//i.test(value) ? value : "";
+}
+
+// ---- Fetching and page furniture ----------------------------------------------------------
 async function api(path) {
   const response = await fetch(path);
   const body = await response.json();
@@ -12,29 +65,41 @@ async function api(path) {
 
 function header(active) {
   const q = new URLSearchParams(location.search).get("q") || "";
-  const link = (href, label) => `<a href="${href}"${active === label ? ' style="color:#fff"' : ""}>${label}</a>`;
-  document.body.insertAdjacentHTML("afterbegin", `
+  const link = (href, label) => html`<a href="${href}" class="${active === label ? "active" : ""}">${label}</a>`;
+  const bar = document.createElement("div");
+  render(bar, html`
     <header class="top"><div class="bar">
       <a class="brand" href="/">date<span>line</span></a>
       <nav>${link("/", "Articles")}${link("/figures", "Figures")}${link("/map", "Map")}${link("/docs", "API")}</nav>
       <form action="/" method="get" role="search">
-        <input id="search" name="q" type="search" value="${esc(q)}" placeholder="Search articles, actors and quotes…" aria-label="Search">
+        <input id="search" name="q" type="search" value="${q}" placeholder="Search articles, actors and quotes…" aria-label="Search">
       </form>
     </div></header>
     <div id="tip"></div>`);
+  document.body.prepend(...bar.childNodes);
 }
 
 function showError(target, error) {
-  document.getElementById(target).innerHTML = `<div class="error">${esc(error.message)}</div>`;
+  render(target, html`<div class="error">${error.message}</div>`);
 }
 
-// Elements with data-tip show it (HTML) in a floating box while hovered.
+// ---- Tooltips ---------------------------------------------------------------------------
+// A tooltip's content is markup built with `html`, kept here; the element carries only its
+// number (data-tip="7"), so no markup ever travels through an attribute and back.
+const TIPS = [];
+
+function tipId(markup) {
+  TIPS.push(markup instanceof SafeHtml ? markup : html`${markup}`);
+  return TIPS.length - 1;
+}
+
 function enableTips() {
   const tip = document.getElementById("tip");
   document.addEventListener("mouseover", (e) => {
     const el = e.target.closest("[data-tip]");
-    if (!el) { tip.style.display = "none"; return; }
-    tip.innerHTML = el.dataset.tip;
+    const markup = el && TIPS[Number(el.dataset.tip)];
+    if (!markup) { tip.style.display = "none"; return; }
+    render(tip, markup);
     tip.style.display = "block";
   });
   document.addEventListener("mousemove", (e) => {
@@ -43,6 +108,7 @@ function enableTips() {
   });
 }
 
+// ---- Formatting -------------------------------------------------------------------------
 const pathPart = (n) => decodeURIComponent(location.pathname.split("/").filter(Boolean)[n] || "");
 
 function formatValue(value, unit) {
@@ -60,21 +126,29 @@ const sourceWords = (source) => String((typeof source === "string" ? source : so
 // Who a quote no actor speaks is by, as the text says it ("— the letter"), muted; else "unattributed".
 function sourceLabel(source) {
   const words = sourceWords(source);
-  return words ? `<span class="source">— ${esc(words)}</span>` : "unattributed";
+  return words ? html`<span class="source">— ${words}</span>` : html`unattributed`;
 }
 
+const articleHref = (id, anchor) => `/articles/${encodeURIComponent(id)}${anchor ? "#" + anchor : ""}`;
+
 function actorLink(a) {
-  return `<a href="/actors/${a.id}">${esc(a.name)}</a>`;
+  return html`<a href="/actors/${encodeURIComponent(a.id)}">${a.name}</a>`;
 }
 
 // The actors on one side ("source" or "target") of a stored event, as links.
 function sideLinks(e, side) {
-  return e.participants.filter((p) => p.side === side).map(actorLink).join(", ") || "—";
+  const links = e.participants.filter((p) => p.side === side).map(actorLink);
+  return links.length ? links.map((l, i) => (i ? html`, ${l}` : l)) : html`—`;
 }
 
 const signed = (x) => (x > 0 ? "+" : "") + x.toFixed(1);
 
 function eventLine(e) {
-  return `<span class="badge type">${esc(e.type)}</span>${e.intensity != null ? `<span class="badge" title="intensity, -10 conflict to +10 cooperation">${signed(e.intensity)}</span>` : ""} ${sideLinks(e, "source")} → ${sideLinks(e, "target")}
-    <div class="meta">${esc(e.date || "")}${e.place ? " · " + esc(e.place) : ""} · <a href="/articles/${encodeURIComponent(e.article_id)}#event-${e.start}">${esc(e.title || e.article_id)}</a></div>`;
+  return html`<span class="badge type">${e.type}</span>${e.intensity != null ? html`<span class="badge" title="intensity, -10 conflict to +10 cooperation">${signed(e.intensity)}</span>` : ""} ${sideLinks(e, "source")} → ${sideLinks(e, "target")}
+    <div class="meta">${e.date || ""}${e.place ? " · " + e.place : ""} · <a href="${articleHref(e.article_id, "event-" + e.start)}">${e.title || e.article_id}</a></div>`;
+}
+
+// Items joined by a separator, as markup.
+function joined(items, separator) {
+  return items.map((item, i) => (i ? html`${separator}${item}` : html`${item}`));
 }
