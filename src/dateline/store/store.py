@@ -58,11 +58,15 @@ class Store:
     `Store(url)` opens the database at a SQLAlchemy URL or a SQLite file
     path, creating the tables of a new one; it raises `StoreError` saying
     what to fix if the database cannot be opened or was written by another
-    schema version. Close it (or use `with`) to release the connections.
+    schema version. `Store(url, readonly=True)` only reads: the database
+    must already be a dateline store, and nothing is created or changed in
+    it (every reading command and the server open stores so). Close it (or
+    use `with`) to release the connections.
     """
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
-        self.engine = create_store_engine(url)
+    def __init__(self, url: str = DEFAULT_URL, *, readonly: bool = False) -> None:
+        self.readonly = readonly
+        self.engine = create_store_engine(url, readonly=readonly)
         self.articles = Articles(self)
         self.actors = Actors(self)
         self.quotes = Quotes(self)
