@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateline.model import Article
+
 
 class DatelineError(Exception):
     """Base of every error dateline raises on purpose."""
@@ -55,6 +60,24 @@ class ModelNotFound(DatelineError):
 
 class StoreError(DatelineError):
     """The database cannot be opened or written."""
+
+
+class IdCollision(StoreError):
+    """A different text arrived under an article id that is already stored.
+
+    Two records sharing an id (or `"id": 1` beside `"id": "1"`) would
+    otherwise silently keep only the later text. The message names the
+    article's input and how to store it anyway.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article_id = article.id
+        where = article.origin or article.id
+        super().__init__(
+            f"{where}: article id {article.id!r} is already stored with a different "
+            "text; nothing was replaced. Give this record an id of its own, or "
+            "rerun with --replace if the new text is a correction of the stored one."
+        )
 
 
 class NotFound(DatelineError):

@@ -71,9 +71,7 @@ def create_search_index(engine: Engine) -> None:
                 with conn.begin_nested():
                     for statement in _SQLITE_SETUP:
                         conn.exec_driver_sql(statement)
-                    conn.exec_driver_sql(
-                        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
-                    )
+                    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
             except sa.exc.OperationalError:
                 pass  # SQLite built without FTS5: searches fall back to LIKE
         elif dialect == "postgresql":

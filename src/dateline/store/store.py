@@ -110,18 +110,21 @@ class Store:
             reason = str(getattr(exc, "orig", None) or exc).strip()
             raise StoreError(f"{self.url}: {doing} failed: {reason}") from exc
 
-    def save(self, extraction: Extraction) -> bool:
+    def save(self, extraction: Extraction, *, replace: bool = False) -> bool:
         """Store one article and all its facts atomically.
 
         True if the article was new, False if it replaced an earlier version
-        (whose facts are then gone: the newer extraction wins). On any error
-        nothing of this article is written and earlier articles stay.
+        (whose facts are then gone: the newer extraction wins). A different
+        text under a stored id raises `IdCollision` unless `replace`. On any
+        error nothing of this article is written and earlier articles stay.
         """
 
         with self.transaction(f"saving article {extraction.article.id}") as conn:
-            return save_extraction(conn, extraction)
+            return save_extraction(conn, extraction, replace=replace)
 
-    def save_many(self, extractions: Sequence[Extraction]) -> list[bool | StoreError]:
+    def save_many(
+        self, extractions: Sequence[Extraction], *, replace: bool = False
+    ) -> list[bool | StoreError]:
         """Store a batch of articles in one transaction, for speed.
 
         Returns, per article, what `save` returns or the `StoreError` that
@@ -136,14 +139,16 @@ class Store:
             return []
         try:
             with self.transaction(f"saving {len(extractions)} articles") as conn:
-                return [save_extraction(conn, extraction) for extraction in extractions]
-        except StoreError:
+                return [
+                    save_extraction(conn, extraction, replace=replace) for extraction in extractions
+                ]
+        except StoreError as exc:
             if len(extractions) == 1:
-                raise
+                return [exc]
         outcomes: list[bool | StoreError] = []
         for extraction in extractions:
             try:
-                outcomes.append(self.save(extraction))
+                outcomes.append(self.save(extraction, replace=replace))
             except StoreError as exc:
                 outcomes.append(exc)
         return outcomes
