@@ -52,6 +52,7 @@ def ingest_articles(
     already stored is reported as an error and not stored unless `replace`.
     """
 
+    store.check_writable()
     counts = IngestCounts()
     batches = batched(articles, batch_size)
     if resume:

@@ -34,7 +34,16 @@ from dateline.store.figures import Figures
 from dateline.store.places import Places
 from dateline.store.quotes import Quotes
 from dateline.store.rows import Row
-from dateline.store.schema import actors, amounts, articles, events, mentions, places, quotes
+from dateline.store.schema import (
+    actors,
+    amounts,
+    articles,
+    events,
+    mentions,
+    places,
+    quotes,
+    store_info,
+)
 from dateline.store.write import save_extraction
 
 
@@ -109,6 +118,31 @@ class Store:
         except sa.exc.SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).strip()
             raise StoreError(f"{self.url}: {doing} failed: {reason}") from exc
+
+    def check_writable(self) -> None:
+        """Raise `StoreError` now if this store cannot be written.
+
+        An ingest calls it before extracting anything: a read-only file or a
+        database the user may only read would otherwise be found after hours
+        of extraction, with one error per article. The probe writes one row
+        to itself and rolls back, so the store is left as it was.
+        """
+
+        probe = (
+            sa.update(store_info)
+            .where(store_info.c.key == "schema_version")
+            .values(value=store_info.c.value)
+        )
+        try:
+            with self.engine.connect() as conn, conn.begin() as transaction:
+                conn.execute(probe)
+                transaction.rollback()
+        except sa.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip()
+            raise StoreError(
+                f"cannot write to {self.url}: {reason}. Nothing was extracted; make the "
+                "database (and, for SQLite, its folder) writable or choose another --db."
+            ) from exc
 
     def save(self, extraction: Extraction, *, replace: bool = False) -> bool:
         """Store one article and all its facts atomically.
