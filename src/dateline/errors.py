@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dateline.model import Article
@@ -56,6 +56,38 @@ class ModelNotFound(DatelineError):
             f"`pip install {package}` (the default is installed by `make run`), "
             "or choose another with --model / DATELINE_MODEL."
         )
+
+
+class ExtractionFailed(DatelineError):
+    """A stage raised on one article; the batch goes on without it."""
+
+    def __init__(self, article: Article, stage: str, cause: Exception) -> None:
+        self.article = article
+        self.stage = stage
+        self.cause = cause
+        where = article.origin or article.id
+        super().__init__(
+            f"{where}: the {stage} stage failed on article {article.id!r}: "
+            f"{type(cause).__name__}: {cause}. The other articles were processed; "
+            "please report this article with the message."
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as article, stage and message: the cause may not pickle.
+
+        Failures travel from worker processes and Dask workers back to the
+        process that reports them; the cause keeps its type name and text.
+        """
+
+        return (_restore_failure, (self.article, self.stage, str(self)))
+
+
+def _restore_failure(article: Article, stage: str, message: str) -> ExtractionFailed:
+    failure = ExtractionFailed.__new__(ExtractionFailed)
+    failure.article, failure.stage = article, stage
+    failure.cause = RuntimeError(message)
+    failure.args = (message,)
+    return failure
 
 
 class StoreError(DatelineError):
