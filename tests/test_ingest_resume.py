@@ -175,3 +175,32 @@ def test_a_killed_worker_stops_the_ingest_and_keeps_what_was_stored(
     assert stored_before <= survived < ARTICLES
     resume(articles, db, *options)
     assert stats(db) == expected
+
+
+ORPHAN_LIMIT = 30.0
+"""Seconds a worker may outlive its SIGKILLed parent (it checks once a second)."""
+
+
+def test_workers_exit_when_the_parent_is_killed(
+    tmp_path: Path, clean_run: tuple[Path, dict[str, Any]]
+) -> None:
+    """Hostile-user report D7: after `kill -9` of the parent the workers (540 MiB
+    each) ran on until killed by hand."""
+
+    psutil = pytest.importorskip("psutil")
+    articles, _ = clean_run
+    process = ingest_until_one_is_stored(
+        articles, tmp_path / "orphans.db", "--workers", "2", "--batch-size", "1"
+    )
+    try:
+        parent = psutil.Process(process.pid)
+        workers = [child for child in parent.children() if child.cmdline() == parent.cmdline()]
+        assert workers, "no forked worker found"
+        process.kill()
+        process.wait()
+        _gone, alive = psutil.wait_procs(workers, timeout=ORPHAN_LIMIT)
+    finally:
+        for worker in workers:
+            if worker.is_running():
+                worker.kill()
+    assert not alive, f"{len(alive)} worker(s) outlived their parent"

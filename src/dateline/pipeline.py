@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dateline.errors import DatelineError
+from dateline.errors import ExtractionFailed
 from dateline.knowledge.gazetteer import find_town
 from dateline.model import Article, Extraction
 from dateline.output import extraction_to_dict
@@ -31,38 +31,6 @@ from dateline.stages.dates import resolve_date
 from dateline.stages.events import extract_events
 from dateline.stages.places import extract_places
 from dateline.stages.quotes import extract_quotes
-
-
-class ExtractionFailed(DatelineError):
-    """A stage raised on one article; the batch goes on without it."""
-
-    def __init__(self, article: Article, stage: str, cause: Exception) -> None:
-        self.article = article
-        self.stage = stage
-        self.cause = cause
-        where = article.origin or article.id
-        super().__init__(
-            f"{where}: the {stage} stage failed on article {article.id!r}: "
-            f"{type(cause).__name__}: {cause}. The other articles were processed; "
-            "please report this article with the message."
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as article, stage and message: the cause may not pickle.
-
-        Failures travel from worker processes and Dask workers back to the
-        process that reports them; the cause keeps its type name and text.
-        """
-
-        return (_restore_failure, (self.article, self.stage, str(self)))
-
-
-def _restore_failure(article: Article, stage: str, message: str) -> ExtractionFailed:
-    failure = ExtractionFailed.__new__(ExtractionFailed)
-    failure.article, failure.stage = article, stage
-    failure.cause = RuntimeError(message)
-    failure.args = (message,)
-    return failure
 
 
 @dataclass
@@ -114,6 +82,9 @@ def extract_articles(
 
     language = nlp if nlp is not None else load_model(model)
     for parsed in parse_articles(articles, language, batch_size=batch_size):
+        if isinstance(parsed, ExtractionFailed):
+            yield parsed
+            continue
         try:
             yield run_stages(parsed, timer)
         except ExtractionFailed as failure:

@@ -14,7 +14,7 @@ from dateline.cli import main
 from dateline.errors import StoreError
 from dateline.model import Extraction
 from dateline.store import QuoteRow, Store
-from dateline.store.search import ensure_quote_index, search_words
+from dateline.store.search import search_method, search_words
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_search_finds_every_word_in_any_form(filled: Store) -> None:
 def test_search_stems_words_like_the_database_does(filled: Store) -> None:
     if filled.engine.dialect.name == "sqlite":
         with filled.engine.begin() as conn:
-            if ensure_quote_index(conn) != "fts5":
+            if search_method(conn) != "fts5":
                 pytest.skip("this SQLite has no FTS5")
     found = texts(filled.quotes.search("developments contact").items)
     assert len(found) == 1 and "business contacts" in found[0]
@@ -48,7 +48,7 @@ def test_search_ranks_and_filters_like_the_quote_listing(filled: Store, seed: Ex
     rows = filled.quotes.search("cooperation").items
     assert {row.speaker for row in rows} == {"Alikhan Smailov", "Mikhail Mishustin"}
     with filled.engine.begin() as conn:
-        ranked = ensure_quote_index(conn) != "like"
+        ranked = search_method(conn) != "like"
     assert all((row.rank is not None) == ranked for row in rows)
     # "industrial cooperation is one of the priority areas of cooperation" says it twice.
     assert rows[0].text.startswith("industrial cooperation")
@@ -64,7 +64,7 @@ def test_search_ranks_and_filters_like_the_quote_listing(filled: Store, seed: Ex
 
 
 def test_index_follows_later_saves_and_reingest(store: Store, seed: Extraction) -> None:
-    assert store.quotes.search("cooperation").items == []  # creates the index on an empty store
+    assert store.quotes.search("cooperation").items == []  # the index exists from the start
     store.save(seed)
     assert len(store.quotes.search("cooperation").items) == 2
     # Re-ingesting the article without its quotes drops them from the index too.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dateline.cli import main
-from dateline.cli.common import db_option, fail
+from dateline.cli.common import db_option, fail, reading_store
 
 if TYPE_CHECKING:
     from dateline.store import ActorProfile, ActorRow
@@ -62,9 +62,7 @@ def actor(name: str, db_url: str, as_json: bool) -> None:
       dateline actor "Vladimir Putin" --json
     """
 
-    from dateline.store import Store
-
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         matches = store.actors.find(name)
         if not matches:
             fail(

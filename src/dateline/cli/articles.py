@@ -120,6 +120,13 @@ def extract(
     "interrupted ingest. Without it every article is extracted again and replaces "
     "its stored version.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let a record replace a stored article of the same id whose text differs "
+    "(a corrected re-delivery). Without it such a record is an error and the stored "
+    "article is kept, so two articles sharing an id never silently become one.",
+)
 def ingest(
     paths: tuple[str, ...],
     db_url: str,
@@ -128,6 +135,7 @@ def ingest(
     dask_address: str | None,
     batch_size: int,
     resume: bool,
+    replace: bool,
 ) -> None:
     """Extract the articles in PATHS and store them, streaming in bounded batches.
 
@@ -138,7 +146,8 @@ def ingest(
     with nothing stored twice and nothing lost.
 
     Re-ingesting an article stores it once (its facts are replaced by the new
-    extraction). A bad file or record is reported with its file and line and
+    extraction). A record whose id is stored with a different text is an
+    error unless --replace. A bad file or record is reported with its file and line and
     skipped; the rest is stored, and the exit status is 1 if anything failed.
     """
 
@@ -173,6 +182,7 @@ def ingest(
                 extractor,
                 batch_size=batch_size,
                 resume=resume,
+                replace=replace,
                 report=tally.report,
                 advance=advance,
             )

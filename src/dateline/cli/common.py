@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import NoReturn
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from dateline.errors import InputError
+from dateline.errors import DatelineError, InputError
 from dateline.model import Article
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 DEFAULT_DB = "sqlite:///dateline.db"
 
@@ -34,6 +38,27 @@ def fail(message: str) -> NoReturn:
     """Stop with a message for the user and exit status 1."""
 
     raise click.ClickException(message)
+
+
+@contextmanager
+def reading_store(db_url: str) -> Iterator[Store]:
+    """The store of a reading command: opened read-only, its errors printed, not raised.
+
+    Reading never creates, stamps or migrates a database, so a mistyped
+    `--db` says there is no store there instead of making an empty one.
+    """
+
+    from dateline.store import Store
+
+    try:
+        store = Store(db_url, readonly=True)
+    except DatelineError as exc:
+        fail(str(exc))
+    with store:
+        try:
+            yield store
+        except DatelineError as exc:
+            fail(str(exc))
 
 
 class Tally:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dateline.cli import main
-from dateline.cli.common import db_option, fail
+from dateline.cli.common import db_option, fail, reading_store
 from dateline.model import PLOVER_TYPES
 
 if TYPE_CHECKING:
@@ -77,10 +77,8 @@ def events(
       dateline events --actor "Sergey Lavrov" --type ACCUSE --json
     """
 
-    from dateline.store import Store
-
     first_day, last_day = _day(since, "--since"), _day(until, "--until")
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         found = store.events.page(
             type=kind.upper() if kind else None, actor=actor, since=first_day, until=last_day
         ).items
@@ -113,9 +111,7 @@ def dyad(first: str, second: str, as_json: bool, db_url: str) -> None:
       dateline dyad "Sergey Lavrov" USA --json
     """
 
-    from dateline.store import Store
-
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         months = store.events.dyad(first, second)
     if not months:
         fail(f"no stored events between {first} and {second} in {db_url}.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dateline.cli import main
-from dateline.cli.common import db_option, fail
+from dateline.cli.common import db_option, fail, reading_store
 
 if TYPE_CHECKING:
     from dateline.store import FigureRow
@@ -92,10 +92,8 @@ def figures(
       dateline figures --measure "gas exports" --party Gazprom --json --db news.db
     """
 
-    from dateline.store import Store
-
     wanted = [*(between or ()), *parties]
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         found = store.figures.page(
             measure=measure, parties=wanted, unit=unit, levels_only=levels
         ).items

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from dateline.cli import main
-from dateline.cli.common import db_option, fail
+from dateline.cli.common import db_option, fail, reading_store
 
 
 @main.command()
@@ -20,9 +20,8 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     """Show one stored article with every fact."""
 
     from dateline.render import render_article
-    from dateline.store import Store
 
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         found = store.articles.get(article_id)
     if found is None:
         fail(f"no article {article_id!r} in {db_url}; `dateline stats` lists what is stored.")
@@ -65,11 +64,11 @@ def quotes(
 
     from dateline.errors import StoreError
     from dateline.render import speaker_label
-    from dateline.store import Page, QuoteRow, Store
+    from dateline.store import Page, QuoteRow
 
     since_day: date | None = since.date() if since else None
     found: Page[QuoteRow]
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         if search is None:
             found = store.quotes.page(
                 speaker=speaker, contains=contains, since=since_day, limit=limit
@@ -97,9 +96,7 @@ def quotes(
 def stats(db_url: str) -> None:
     """Count what is stored."""
 
-    from dateline.store import Store
-
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         counts = store.stats()
     for key, value in counts.as_dict().items():
         if isinstance(value, dict):
@@ -118,9 +115,8 @@ def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
     """A readable summary of the newest stored articles (or of ARTICLE_IDS)."""
 
     from dateline.render import render_article
-    from dateline.store import Store
 
-    with Store(db_url) as store:
+    with reading_store(db_url) as store:
         ids = list(article_ids) or store.articles.newest(last)
         if not ids:
             fail(f"{db_url} holds no articles yet; store some with `dateline ingest PATH`.")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -150,22 +152,53 @@ class ParallelExtractor:
     ) -> Iterator[list[Outcome]]:
         limit = self.workers * IN_FLIGHT_PER_WORKER
         pending: deque[_Pending] = deque()
-        for batch in batches:
-            pending.append(backend.submit(batch))
-            if len(pending) >= limit:
+        try:
+            for batch in batches:
+                pending.append(backend.submit(batch))
+                if len(pending) >= limit:
+                    yield pending.popleft().get()
+        except Exception:
+            # Reading the input failed: the batches already handed to workers
+            # are finished and yielded (so the caller stores them) before the
+            # error goes on; nothing extracted is dropped.
+            while pending:
                 yield pending.popleft().get()
+            raise
         while pending:
             yield pending.popleft().get()
 
 
-def _start_worker(model: str | None) -> None:
-    """Worker start-up: leave Ctrl-C to the parent, load and warm the model once.
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker checks that the process that started it is still alive."""
+
+
+def _start_worker(model: str | None, parent: int) -> None:
+    """Worker start-up: leave Ctrl-C to the parent, exit with it, warm the model once.
 
     A worker forked from a warm parent finds everything loaded already.
     """
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_when_orphaned(parent)
     warm_up(model)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker soon after its parent dies, however it died.
+
+    A parent killed by the OOM killer or `kill -9` cannot stop its pool, and
+    its workers (hundreds of MiB each, the model loaded) would run on. A
+    daemon thread notices the parent is gone (the worker is re-parented, so
+    `getppid` changes) and ends the process; nothing of the worker needs
+    saving, since only the parent writes to the store.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
 
 
 LOST_WORKER_MESSAGE = (
@@ -205,7 +238,7 @@ class ProcessBackend:
         context = multiprocessing.get_context("fork" if forking else "spawn")
         self.model = model
         self.pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+            workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
         )
 
     def submit(self, batch: list[Article]) -> _ProcessPending:

@@ -41,22 +41,25 @@ def ingest_articles(
     *,
     batch_size: int = 32,
     resume: bool = False,
+    replace: bool = False,
     report: Callable[[DatelineError], None] = lambda error: None,
     advance: Callable[[int, IngestCounts], None] = lambda done, counts: None,
 ) -> IngestCounts:
     """Extract and store `articles`; failures go to `report`, progress to `advance`.
 
     `advance(n, counts)` is called after each written batch with the number
-    of articles it handled, for a progress bar.
+    of articles it handled, for a progress bar. A different text under an id
+    already stored is reported as an error and not stored unless `replace`.
     """
 
+    store.check_writable()
     counts = IngestCounts()
     batches = batched(articles, batch_size)
     if resume:
         batches = _unstored(batches, store, counts, advance)
     try:
         for outcomes in extractor.run(batches):
-            _store_batch(outcomes, store, counts, report)
+            _store_batch(outcomes, store, counts, report, replace=replace)
             advance(len(outcomes), counts)
     except WorkerLost as lost:
         raise WorkerLost(f"{lost} This run stored {counts.stored} article(s) before it.") from lost
@@ -68,6 +71,8 @@ def _store_batch(
     store: Store,
     counts: IngestCounts,
     report: Callable[[DatelineError], None],
+    *,
+    replace: bool,
 ) -> None:
     extractions: list[Extraction] = []
     for outcome in outcomes:
@@ -76,7 +81,7 @@ def _store_batch(
         else:
             counts.failed += 1
             report(outcome)
-    for saved in store.save_many(extractions):
+    for saved in store.save_many(extractions, replace=replace):
         if isinstance(saved, DatelineError):
             counts.failed += 1
             report(saved)

@@ -39,12 +39,13 @@ the Content-Security-Policy (its start-up script is a file, not inline)."""
 def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The app over the store at `db_url` (a SQLAlchemy URL or SQLite path).
 
-    Requests must name a loopback host or one of `allowed_hosts` (see
+    The store is opened read-only: the server never creates, migrates or
+    indexes anything in it. Requests must name a loopback host or one of `allowed_hosts` (see
     `dateline.server.security`). Raises `StoreError` at once if the store
     cannot be opened, rather than on the first request.
     """
 
-    store = Store(db_url)
+    store = Store(db_url, readonly=True)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

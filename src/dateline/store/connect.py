@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from dateline.errors import StoreError
 from dateline.store.schema import SCHEMA_VERSION, metadata, store_info
+from dateline.store.search import create_search_index
 
 DEFAULT_URL = "sqlite:///dateline.db"
 
@@ -55,13 +57,22 @@ def _where(url: str) -> str:
         return url
 
 
-def create_store_engine(url_or_path: str) -> Engine:
-    """Connect, create missing tables and check the schema version."""
+def create_store_engine(url_or_path: str, *, readonly: bool = False) -> Engine:
+    """Connect, create missing tables and check the schema version.
+
+    `readonly` is how every reading command opens a store: the database must
+    already be a dateline store of this schema version, and nothing in it is
+    created, stamped or changed (SQLite opens the file read-only, PostgreSQL
+    runs read-only transactions). A mistyped path is then an error, not a
+    new empty store, and someone else's SQLite file is left as it was.
+    """
 
     url = database_url(url_or_path)
     where = _where(url)
+    if readonly:
+        url = _readonly_url(url, url_or_path)
     try:
-        engine = sa.create_engine(url)
+        engine = sa.create_engine(url, **_readonly_options(url) if readonly else {})
     except sa.exc.ArgumentError as exc:
         raise StoreError(
             f"{url_or_path!r} is not a database URL or path: {exc}. "
@@ -75,8 +86,12 @@ def create_store_engine(url_or_path: str) -> Engine:
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     try:
-        metadata.create_all(engine)
-        _check_schema_version(engine, where)
+        if readonly:
+            _check_readable_store(engine, where)
+        else:
+            metadata.create_all(engine)
+            _check_schema_version(engine, where)
+            create_search_index(engine)
     except sa.exc.SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(_open_failure(where, exc)) from exc
@@ -84,6 +99,48 @@ def create_store_engine(url_or_path: str) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _readonly_url(url: str, given: str) -> str:
+    """A SQLite URL that opens the file read-only, after checking it exists."""
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return url
+    if not parsed.database or parsed.database == ":memory:":
+        raise StoreError(f"{given!r} names no database file; give --db PATH of a dateline store.")
+    path = Path(parsed.database)
+    if not path.is_file():
+        raise StoreError(
+            f"no dateline store at {path}: the file does not exist. Check the path, or "
+            f"create the store with `dateline ingest FILES --db {path}`."
+        )
+    return f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
+
+
+def _readonly_options(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() == "postgresql":
+        return {"execution_options": {"postgresql_readonly": True}}
+    return {}
+
+
+def _check_readable_store(engine: Engine, where: str) -> None:
+    """Refuse, without changing it, a database that is no dateline store of this version."""
+
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(store_info.name):
+            raise StoreError(
+                f"{where} is not a dateline store (it has no {store_info.name} table); "
+                "choose the --db that `dateline ingest` wrote."
+            )
+        found = conn.execute(
+            sa.select(store_info.c.value).where(store_info.c.key == "schema_version")
+        ).scalar_one_or_none()
+    if found != SCHEMA_VERSION:
+        raise StoreError(
+            f"{where} holds dateline schema version {found}, this dateline reads version "
+            f"{SCHEMA_VERSION}; re-ingest the articles into a fresh database."
+        )
 
 
 def _open_failure(where: str, exc: sa.exc.SQLAlchemyError) -> str:

@@ -5,11 +5,13 @@ every word in any form ("sanction" finds "sanctions", "cooperating" finds
 "cooperation"), best match first. Each database does it its own way:
 
 - SQLite: an FTS5 index `quotes_fts` over `quotes.text` (Porter stemming,
-  accents folded), created on the first search and filled from the quotes
-  already stored; triggers on `quotes` keep it in step with every later save,
-  re-ingest and delete, so it never needs a rebuild by hand.
+  accents folded), created when a store is opened for writing (filled from
+  the quotes already stored, for a store written before it existed);
+  triggers on `quotes` keep it in step with every later save, re-ingest and
+  delete, so it never needs a rebuild by hand. Searching never creates it:
+  a store opened read-only (the server, reading commands) stays unchanged.
 - PostgreSQL: `to_tsvector('english', text) @@ plainto_tsquery(...)` with a
-  GIN expression index created on the first search, ranked by `ts_rank`.
+  GIN expression index created with the store, ranked by `ts_rank`.
 - Any other database, or a SQLite built without FTS5: every word must occur
   in the text (case-insensitive `LIKE`), newest article first.
 
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from dateline.store.schema import quotes
 
@@ -59,26 +61,30 @@ def search_words(search: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(search)]
 
 
-def ensure_quote_index(conn: Connection) -> str:
-    """Create the search index if the database has none yet; return the method
-    the database will use: "fts5", "postgresql" or "like"."""
+def create_search_index(engine: Engine) -> None:
+    """Create the quote search index of a store opened for writing, if it has none."""
+
+    with engine.begin() as conn:
+        dialect = conn.dialect.name
+        if dialect == "sqlite" and not _sqlite_has_index(conn):
+            try:
+                with conn.begin_nested():
+                    for statement in _SQLITE_SETUP:
+                        conn.exec_driver_sql(statement)
+                    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            except sa.exc.OperationalError:
+                pass  # SQLite built without FTS5: searches fall back to LIKE
+        elif dialect == "postgresql":
+            conn.exec_driver_sql(_PG_INDEX)
+
+
+def search_method(conn: Connection) -> str:
+    """How this database answers a search: "fts5", "postgresql" or "like"."""
 
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        if _sqlite_has_index(conn):
-            return "fts5"
-        try:
-            with conn.begin_nested():
-                for statement in _SQLITE_SETUP:
-                    conn.exec_driver_sql(statement)
-                conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-        except sa.exc.OperationalError:
-            return "like"  # SQLite built without FTS5
-        return "fts5"
-    if dialect == "postgresql":
-        conn.exec_driver_sql(_PG_INDEX)
-        return "postgresql"
-    return "like"
+        return "fts5" if _sqlite_has_index(conn) else "like"
+    return "postgresql" if dialect == "postgresql" else "like"
 
 
 def _sqlite_has_index(conn: Connection) -> bool:
@@ -98,7 +104,7 @@ def ranked_matches(
     is empty.
     """
 
-    method = ensure_quote_index(conn)
+    method = search_method(conn)
     rank: sa.ColumnElement[Any]
     if method == "fts5":
         fts = sa.table(FTS_TABLE, sa.column("rowid"), sa.column(FTS_TABLE))

@@ -34,7 +34,16 @@ from dateline.store.figures import Figures
 from dateline.store.places import Places
 from dateline.store.quotes import Quotes
 from dateline.store.rows import Row
-from dateline.store.schema import actors, amounts, articles, events, mentions, places, quotes
+from dateline.store.schema import (
+    actors,
+    amounts,
+    articles,
+    events,
+    mentions,
+    places,
+    quotes,
+    store_info,
+)
 from dateline.store.write import save_extraction
 
 
@@ -58,11 +67,15 @@ class Store:
     `Store(url)` opens the database at a SQLAlchemy URL or a SQLite file
     path, creating the tables of a new one; it raises `StoreError` saying
     what to fix if the database cannot be opened or was written by another
-    schema version. Close it (or use `with`) to release the connections.
+    schema version. `Store(url, readonly=True)` only reads: the database
+    must already be a dateline store, and nothing is created or changed in
+    it (every reading command and the server open stores so). Close it (or
+    use `with`) to release the connections.
     """
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
-        self.engine = create_store_engine(url)
+    def __init__(self, url: str = DEFAULT_URL, *, readonly: bool = False) -> None:
+        self.readonly = readonly
+        self.engine = create_store_engine(url, readonly=readonly)
         self.articles = Articles(self)
         self.actors = Actors(self)
         self.quotes = Quotes(self)
@@ -106,18 +119,46 @@ class Store:
             reason = str(getattr(exc, "orig", None) or exc).strip()
             raise StoreError(f"{self.url}: {doing} failed: {reason}") from exc
 
-    def save(self, extraction: Extraction) -> bool:
+    def check_writable(self) -> None:
+        """Raise `StoreError` now if this store cannot be written.
+
+        An ingest calls it before extracting anything: a read-only file or a
+        database the user may only read would otherwise be found after hours
+        of extraction, with one error per article. The probe writes one row
+        to itself and rolls back, so the store is left as it was.
+        """
+
+        probe = (
+            sa.update(store_info)
+            .where(store_info.c.key == "schema_version")
+            .values(value=store_info.c.value)
+        )
+        try:
+            with self.engine.connect() as conn, conn.begin() as transaction:
+                conn.execute(probe)
+                transaction.rollback()
+        except sa.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip()
+            raise StoreError(
+                f"cannot write to {self.url}: {reason}. Nothing was extracted; make the "
+                "database (and, for SQLite, its folder) writable or choose another --db."
+            ) from exc
+
+    def save(self, extraction: Extraction, *, replace: bool = False) -> bool:
         """Store one article and all its facts atomically.
 
         True if the article was new, False if it replaced an earlier version
-        (whose facts are then gone: the newer extraction wins). On any error
-        nothing of this article is written and earlier articles stay.
+        (whose facts are then gone: the newer extraction wins). A different
+        text under a stored id raises `IdCollision` unless `replace`. On any
+        error nothing of this article is written and earlier articles stay.
         """
 
         with self.transaction(f"saving article {extraction.article.id}") as conn:
-            return save_extraction(conn, extraction)
+            return save_extraction(conn, extraction, replace=replace)
 
-    def save_many(self, extractions: Sequence[Extraction]) -> list[bool | StoreError]:
+    def save_many(
+        self, extractions: Sequence[Extraction], *, replace: bool = False
+    ) -> list[bool | StoreError]:
         """Store a batch of articles in one transaction, for speed.
 
         Returns, per article, what `save` returns or the `StoreError` that
@@ -132,14 +173,16 @@ class Store:
             return []
         try:
             with self.transaction(f"saving {len(extractions)} articles") as conn:
-                return [save_extraction(conn, extraction) for extraction in extractions]
-        except StoreError:
+                return [
+                    save_extraction(conn, extraction, replace=replace) for extraction in extractions
+                ]
+        except StoreError as exc:
             if len(extractions) == 1:
-                raise
+                return [exc]
         outcomes: list[bool | StoreError] = []
         for extraction in extractions:
             try:
-                outcomes.append(self.save(extraction))
+                outcomes.append(self.save(extraction, replace=replace))
             except StoreError as exc:
                 outcomes.append(exc)
         return outcomes

@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
 
-from dateline.errors import StoreError
-from dateline.model import Actor, Extraction, Span
+from dateline.errors import IdCollision, StoreError
+from dateline.model import Actor, Extraction, Span, normalise_text
 from dateline.store.names import normalise_name
 from dateline.store.schema import (
     ARTICLE_FACT_TABLES,
@@ -41,19 +41,23 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def save_extraction(conn: Connection, extraction: Extraction) -> bool:
+def save_extraction(conn: Connection, extraction: Extraction, *, replace: bool = False) -> bool:
     """Store `extraction`, replacing any earlier facts for the same article id.
 
     Returns True if the article was new. On re-ingest the newer extractor's
     output wins: the article row is updated and every fact of the article is
-    deleted and inserted again, so saving twice never duplicates a fact. A
-    re-delivery whose text changed under the same id is replaced the same way,
-    text included, since the new facts' offsets point into the new text.
+    deleted and inserted again, so saving twice never duplicates a fact.
+
+    A different text under an id already stored (two records sharing an id,
+    or `"id": 1` beside `"id": "1"`) raises `IdCollision` and stores nothing,
+    unless `replace` says the new text is a deliberate correction: then the
+    text is replaced too, since the new facts' offsets point into it. Texts
+    that differ only in white space or Unicode normal form are the same.
     """
 
     article = extraction.article
     _check_spans(extraction)
-    existed = _upsert_article(conn, extraction)
+    existed = _upsert_article(conn, extraction, replace=replace)
     previous_actor_ids = _delete_facts(conn, article.id) if existed else set()
     local_to_row = _save_actors(conn, extraction)
     _save_sentences(conn, article.id, extraction.sentences)
@@ -87,7 +91,7 @@ def _check_spans(extraction: Extraction) -> None:
             )
 
 
-def _upsert_article(conn: Connection, extraction: Extraction) -> bool:
+def _upsert_article(conn: Connection, extraction: Extraction, *, replace: bool) -> bool:
     """Insert or update the article row; True if it was already stored."""
 
     article = extraction.article
@@ -107,6 +111,10 @@ def _upsert_article(conn: Connection, extraction: Extraction) -> bool:
     if found is None:
         conn.execute(_INSERT_ARTICLE, {"id": article.id, **values})
         return False
+    if not replace and found.text_hash != values["text_hash"]:
+        stored = conn.execute(_ARTICLE_TEXT, {"article_id": article.id}).scalar_one()
+        if normalise_text(stored) != normalise_text(article.text):
+            raise IdCollision(article)
     conn.execute(_UPDATE_ARTICLE, {"article_id": article.id, **values})
     return True
 
@@ -114,8 +122,11 @@ def _upsert_article(conn: Connection, extraction: Extraction) -> bool:
 # Statements built once, with the values bound at execution: building an
 # insert with `.values(...)` per row cost more than running it.
 _FIND_ARTICLE = (
-    sa.select(articles.c.id).where(articles.c.id == sa.bindparam("article_id")).with_for_update()
+    sa.select(articles.c.id, articles.c.text_hash)
+    .where(articles.c.id == sa.bindparam("article_id"))
+    .with_for_update()
 )
+_ARTICLE_TEXT = sa.select(articles.c.text).where(articles.c.id == sa.bindparam("article_id"))
 _INSERT_ARTICLE = sa.insert(articles)
 _UPDATE_ARTICLE = sa.update(articles).where(articles.c.id == sa.bindparam("article_id"))
 _INSERT_EVENT = sa.insert(events)
