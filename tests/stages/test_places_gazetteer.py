@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -127,3 +128,23 @@ def test_nationality_compass_and_possessive_forms(nlp: Language) -> None:
     krasnodar = places["Krasnodar Region"]
     assert krasnodar.country == "RUS" and krasnodar.lat is not None
     assert not {"South", "East"} & set(places)
+
+
+def test_the_index_file_answers_as_the_index_built_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folded-name index is built once into the cache folder; a process that
+    reads it gets the rows a process building it in memory gets."""
+
+    from dateline.knowledge import gazetteer_index
+
+    monkeypatch.setenv(gazetteer_index.CACHE_ENV, str(tmp_path))
+    path = gazetteer_index.index_path()
+    gazetteer_index.build(path)
+    assert path.is_file() and path.parent == tmp_path
+    assert not [p for p in tmp_path.iterdir() if p != path]  # no temporary file left
+    on_disk, in_memory = gazetteer_index.GazetteerIndex(path), gazetteer_index.GazetteerIndex(None)
+    for table, key in (("cities", "tripoli"), ("cities", "paris"), ("towns", "kursk")):
+        assert on_disk.rows(table, key) == in_memory.rows(table, key) != []
+    assert on_disk.rows("subdivisions", "leningrad") == in_memory.rows("subdivisions", "leningrad")
+    assert on_disk.towns_of_region("RUS", "42") == in_memory.towns_of_region("RUS", "42")

