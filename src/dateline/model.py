@@ -236,6 +236,16 @@ class Extraction:
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def text_of(self, span: Span | None) -> str | None:
+        """The article's characters under `span` (None for no span).
+
+        Facts hold offsets, not copies of the words, so that every fact points
+        at its evidence; this is the one way to read those words back.
+        """
+        if span is None:
+            return None
+        return self.article.text[span.start : span.end]
+
 
 _SPACE = re.compile(r"\s+")
 
