@@ -50,8 +50,13 @@ clean:
 
 # Accuracy on the dev gold and the public benchmarks, dateline beside the
 # baselines; writes bench/ACCURACY.md. `make eval-smoke` is the quick CI form.
+# EVAL_JSON=FILE also writes the figures as JSON (the dev gold per source);
+# BASELINE=FILE compares with such a file: per source, what rose and what fell.
+EVAL_JSON ?=
+BASELINE ?=
 eval: $(VENV)/.installed-dev
-	$(BIN)/python bench/make_accuracy.py --output bench/ACCURACY.md
+	$(BIN)/python bench/make_accuracy.py --output bench/ACCURACY.md \
+	  $(if $(EVAL_JSON),--json $(EVAL_JSON)) $(if $(BASELINE),--baseline $(BASELINE))
 
 eval-smoke: $(VENV)/.installed-dev
 	$(BIN)/python bench/make_accuracy.py --limit 3 --output $(or $(TMPDIR),/tmp)/ACCURACY-smoke.md

@@ -72,7 +72,7 @@ def build(db: str, shared: Path, articles: int, total: int, workers: int) -> Non
     started = time.monotonic()
     with Store(db) as store:
         with ParallelExtractor(workers) as extractor:
-            counts = ingest_articles(real_articles(shared, articles), store, extractor)
+            counts = ingest_articles(real_articles(shared, articles), store, extractor, resume=True)
         print(f"extracted and stored {counts.stored} real articles", file=sys.stderr)
         originals = sorted(store.articles.ids())
         wanted = total - len(originals)

@@ -74,10 +74,15 @@ def corpus(settings: BenchmarkRun, relative: str) -> Path:
     return shared_root(settings.shared) / "corpus" / relative
 
 
-def dev_gold(settings: BenchmarkRun) -> list[Path]:
-    """The dev gold files of `shared/eval/dev`."""
+REPO_DEV_GOLD = CHECKOUT / "eval" / "dev"
+"""The checkout's own dev gold (news_dev.jsonl, web_dev.jsonl), beside the shared files."""
 
-    return sorted((shared_root(settings.shared) / "eval" / "dev").glob("*.jsonl"))
+
+def dev_gold(settings: BenchmarkRun) -> list[Path]:
+    """The dev gold files: `shared/eval/dev`, then the checkout's own `eval/dev`."""
+
+    shared = sorted((shared_root(settings.shared) / "eval" / "dev").glob("*.jsonl"))
+    return shared + sorted(REPO_DEV_GOLD.glob("*.jsonl"))
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -112,16 +117,17 @@ def f1(tp: int, fp: int, fn: int) -> float | None:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
 
 
-OPTIONAL_BASELINES = {"textacy": "textacy==0.13.0"}
-"""Baseline libraries that are dev extras, with what installs each."""
+OPTIONAL_BASELINES = {"textacy": "textacy==0.13.0", "quantulum3": "quantulum3==0.10.0"}
+"""Baseline libraries that may be missing, with what installs each: textacy is a
+dev extra; quantulum3 comes with this package but a user may have left it out."""
 
 
 def baseline(result: BenchmarkResult, system: str, score: Callable[[], Metrics]) -> None:
     """`result.scores[system] = score()`, or a note where the baseline's library is missing.
 
-    textacy is a dev extra (`make test` installs it): without it the
-    benchmark still scores dateline and the other systems, and says which
-    baseline it left out and how to add it.
+    Every baseline goes through here: where its library (`OPTIONAL_BASELINES`)
+    is not installed, the benchmark still scores dateline and the other
+    systems, and says which baseline it left out and how to add it.
     """
 
     try:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import importlib.util
+import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import gold_records
 
 import dateline_bench
 from dateline.cli import main
 from dateline.errors import InputError
-from dateline.evaluate import benchmarks
+from dateline.evaluate import benchmarks, score_gold_files
 from dateline.evaluate.benchmarks import BenchmarkResult, BenchmarkRun, Metrics, run_benchmarks
 
 MAKE_ACCURACY = Path(__file__).resolve().parents[2] / "bench" / "make_accuracy.py"
@@ -135,3 +139,65 @@ def test_shared_folder_is_explicit_or_beside_the_working_directory_or_checkout(
     monkeypatch.setenv(dateline_bench.SHARED_ENV, str(given))
     assert dateline_bench.shared_root() == given
     assert dateline_bench.shared_root(work.parent / "shared") == work.parent / "shared"
+
+
+def dev_runner(quotes_kept: bool) -> Callable[[BenchmarkRun], BenchmarkResult]:
+    """A dev benchmark on the real wires gold; without `quotes_kept`, Trend's quotes are lost."""
+
+    def run(settings: BenchmarkRun) -> BenchmarkResult:
+        records = gold_records("wires_dev.jsonl")
+        predicted = copy.deepcopy(records)
+        for record in predicted:
+            if record["meta"]["source"] == "Trend" and not quotes_kept:
+                record["quotes"] = []
+        files = [("wires_dev.jsonl", records)]
+        report, breakdown = score_gold_files(files, lambda _: predicted)
+        result = BenchmarkResult("dev", "dev gold", articles=len(records))
+        result.scores = {"dateline": {"quotes F1": report.fields["quotes"].f1}}
+        result.details["breakdown"] = breakdown.as_dict()
+        result.details["published"] = [
+            {
+                "system": "Someone",
+                "citation": "Someone et al., 2024",
+                "figures": {"quotes F1": 0.5},
+                "note": "their own split",
+            }
+        ]
+        return result
+
+    return run
+
+
+def test_accuracy_report_gives_the_dev_gold_per_source_and_compares_with_a_baseline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    module = make_accuracy()
+    before = tmp_path / "before.json"
+    runs = ((False, ["--json", str(before)]), (True, ["--baseline", str(before)]))
+    for quotes_kept, args in runs:
+        loaders = {"dev": lambda q=quotes_kept: dev_runner(q)}
+        monkeypatch.setattr(benchmarks, "installed_benchmarks", lambda loaders=loaders: loaders)
+        output = tmp_path / "ACCURACY.md"
+        assert module.main(["--output", str(output), *args]) == 0
+    saved = json.loads(before.read_text(encoding="utf-8"))
+    assert {g["name"] for g in saved["breakdown"]["sources"]} >= {"Trend", "BelTA"}
+    text = output.read_text(encoding="utf-8")
+    assert "### Dev gold per source" in text and "| Trend | 2 |" in text
+    assert "### Dev gold leave one source out" in text and "| without Trend | 8 |" in text
+    assert "How to compare a change with a baseline" in text
+    assert "| dev | 10 | quotes F1 |" in text and "50.0 Someone |" in text
+    assert "## Published figures (reference rows)" in text and "Someone et al., 2024" in text
+    assert "## Compared with the baseline" in text
+    assert "| quotes F1 |" in text and "Trend +100.0" in text
+
+
+def test_a_bad_baseline_fails_before_any_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran: list[str] = []
+    monkeypatch.setattr(benchmarks, "installed_benchmarks", lambda: ran.append("x") or {})
+    module = make_accuracy()
+    missing = tmp_path / "nowhere.json"
+    assert module.main(["--output", str(tmp_path / "A.md"), "--baseline", str(missing)]) == 2
+    assert "nowhere.json" in capsys.readouterr().err
+    assert not ran

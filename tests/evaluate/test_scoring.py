@@ -171,10 +171,13 @@ def test_actor_matches_by_shared_mention_and_scores_mentions() -> None:
     assert report.accuracies["actors.mentions"].correct == 2
     assert report.accuracies["actors.mentions"].total == 3
     assert report.accuracies["actors.country"].value == 1.0
-    assert report.accuracies["actors.role"].value == 0.0
+    assert report.accuracies["actors.role"].value == 1.0  # one office (GOLD_FORMAT.md)
     assert any(
         f.attribute == "mentions" and "kazakh premier" in (f.detail or "") for f in report.wrong
     )
+    other_office = dict(predicted, role="President")
+    report = score_article(article(actors=[SMAILOV]), article(actors=[other_office]))
+    assert report.accuracies["actors.role"].value == 0.0
 
 
 def test_actor_matches_by_name_without_mentions() -> None:

@@ -11,6 +11,7 @@ import click
 from dateline.cli import main
 from dateline.cli.common import Tally, db_option, fail, model_option, paths_argument
 from dateline.errors import DatelineError
+from dateline.readers.limits import DEFAULT_ARTICLE_CHARS
 
 INTERRUPTED = 130
 """Exit status of a run stopped by Ctrl-C, as shells report SIGINT."""
@@ -43,6 +44,17 @@ batch_size_option = click.option(
 )
 
 
+max_chars_option = click.option(
+    "--max-chars",
+    "max_chars",
+    default=DEFAULT_ARTICLE_CHARS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Longest article text read, in characters; a longer article (and a file or "
+    "JSONL line too large to hold one) is reported and skipped.",
+)
+
+
 def _resolve_workers(workers: int | None) -> int:
     from dateline.scale import default_workers
 
@@ -63,6 +75,7 @@ def _resolve_workers(workers: int | None) -> int:
 @_workers_option("all cores")
 @dask_option
 @batch_size_option
+@max_chars_option
 def extract(
     paths: tuple[str, ...],
     output_format: str,
@@ -70,6 +83,7 @@ def extract(
     workers: int | None,
     dask_address: str | None,
     batch_size: int,
+    max_chars: int,
 ) -> None:
     """Print the facts of each article in PATHS (files or folders); nothing is stored.
 
@@ -79,7 +93,7 @@ def extract(
     """
 
     from dateline.output import extraction_to_dict
-    from dateline.readers import read_paths
+    from dateline.readers import ReadLimits, read_paths
     from dateline.render import render_article
     from dateline.scale import ParallelExtractor, batched
 
@@ -89,7 +103,8 @@ def extract(
         with ParallelExtractor(
             _resolve_workers(workers), model=model, dask=dask_address
         ) as extractor:
-            batches = batched(tally.articles(read_paths(paths)), batch_size)
+            articles = read_paths(paths, ReadLimits(article_chars=max_chars))
+            batches = batched(tally.articles(articles), batch_size)
             for outcomes in extractor.run(batches):
                 for result in outcomes:
                     if isinstance(result, DatelineError):
@@ -127,6 +142,7 @@ def extract(
     "(a corrected re-delivery). Without it such a record is an error and the stored "
     "article is kept, so two articles sharing an id never silently become one.",
 )
+@max_chars_option
 def ingest(
     paths: tuple[str, ...],
     db_url: str,
@@ -136,6 +152,7 @@ def ingest(
     batch_size: int,
     resume: bool,
     replace: bool,
+    max_chars: int,
 ) -> None:
     """Extract the articles in PATHS and store them, streaming in bounded batches.
 
@@ -153,7 +170,7 @@ def ingest(
 
     from tqdm import tqdm
 
-    from dateline.readers import read_paths
+    from dateline.readers import ReadLimits, read_paths
     from dateline.scale import ParallelExtractor
     from dateline.scale.ingest import IngestCounts, ingest_articles
     from dateline.store import Store
@@ -177,7 +194,7 @@ def ingest(
             ) as extractor,
         ):
             counts = ingest_articles(
-                tally.articles(read_paths(paths)),
+                tally.articles(read_paths(paths, ReadLimits(article_chars=max_chars))),
                 store,
                 extractor,
                 batch_size=batch_size,

@@ -49,6 +49,9 @@ class BenchmarkResult:
     seconds: float = 0.0
     error: str | None = None
     """Why the benchmark did not run (`run_benchmarks(keep_going=True)`)."""
+    details: dict[str, Any] = field(default_factory=dict)
+    """More than the side-by-side figures, as JSON: the dev benchmark's per-source
+    `breakdown` (`dateline.evaluate.breakdown`), a benchmark's published figures."""
 
     def metrics(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -78,6 +81,7 @@ class BenchmarkResult:
             "notes": self.notes,
             "seconds": round(self.seconds, 1),
             "error": self.error,
+            "details": self.details,
         }
 
 

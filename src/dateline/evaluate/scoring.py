@@ -13,6 +13,9 @@ Rules beyond the table in GOLD_FORMAT.md, decided here:
 - An attribute accuracy (country, role, value, ...) counts a matched pair
   when gold or prediction gives a value; when both leave it null there is
   nothing to judge, so trivially empty fields cannot inflate the figure.
+- Roles, units and periods are compared through the scorer's own fold
+  tables (`dateline.evaluate.folds`), as GOLD_FORMAT.md says: names of one
+  office, spellings of one unit and a whole year written as a range agree.
 - Actors match by equal folded `name` or a shared folded mention; among
   several candidates the one with the larger mention overlap wins.
 - Speakers and event participants are compared through the actor matching:
@@ -30,6 +33,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from dateline.evaluate.folds import fold_period, fold_role, fold_unit
 from dateline.evaluate.matching import (
     Pair,
     fold_text,
@@ -230,7 +234,7 @@ class _ArticleScorer:
                 name,
                 g.get("role"),
                 p.get("role"),
-                lambda a, b: fold_text(a) == fold_text(b),
+                lambda a, b: fold_role(a) == fold_role(b),
             )
 
     def _gold_actor(self, predicted_id: Any) -> str | None:
@@ -309,7 +313,7 @@ class _ArticleScorer:
                 text,
                 g.get("unit"),
                 p.get("unit"),
-                lambda a, b: fold_text(a) == fold_text(b),
+                lambda a, b: fold_unit(a) == fold_unit(b),
             )
             self._judge(
                 "amounts",
@@ -325,7 +329,7 @@ class _ArticleScorer:
                 text,
                 g.get("period"),
                 p.get("period"),
-                lambda a, b: str(a).strip() == str(b).strip(),
+                lambda a, b: fold_period(a) == fold_period(b),
             )
 
     # -- events ---------------------------------------------------------------

@@ -7,10 +7,13 @@ that later stages keep out of the first sentence.
 
 from dateline.readers.dateline import parse_dateline
 from dateline.readers.jsonl import article_from_record, read_json, read_jsonl
+from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits
 from dateline.readers.paths import read_file, read_paths
 from dateline.readers.text import read_text, read_text_file
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "ReadLimits",
     "article_from_record",
     "parse_dateline",
     "read_file",

@@ -3,7 +3,7 @@
 The text an article is built from is kept exactly as received: every fact
 later points at character offsets in it, so trimming a space or normalising
 a quote mark would move all the evidence. Only the byte-order mark of a file
-is dropped, as it is an encoding detail and not text.
+is dropped, as it is an encoding detail and not text (`readers.encoding`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from pathlib import Path
 from dateline.errors import InputError
 from dateline.model import Article, article_id_for
 from dateline.readers.dateline import parse_dateline
-
-# How much of a file to look at for NUL bytes before calling it binary;
-# text in any ASCII-compatible encoding never holds one.
-BINARY_PROBE_BYTES = 8192
+from dateline.readers.encoding import decode_text
+from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits, open_regular_file
 
 
 def read_text(
@@ -51,41 +49,25 @@ def read_text(
     )
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """The bytes of a text file as a string, or an `InputError` saying why not.
-
-    UTF-8 only (with or without a byte-order mark): guessing another codec
-    would silently garble names, and a garbled name is a wrong fact.
-    """
-
-    if b"\x00" in data[:BINARY_PROBE_BYTES]:
-        raise InputError(
-            path, "looks like a binary file, not text; pass .txt or .jsonl files with article text"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        raise InputError(
-            path,
-            f"is not valid UTF-8 (byte 0x{bad} at byte offset {exc.start}); convert the file "
-            f"to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {path}`",
-            offset=exc.start,
-        ) from exc
-
-
-def read_text_file(path: Path) -> Article | InputError:
+def read_text_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Article | InputError:
     """One plain text file as one article, or the error that stops it."""
 
     where = str(path)
     try:
-        data = path.read_bytes()
+        with open_regular_file(path) as handle:
+            data = handle.read(limits.text_file_bytes + 1)
+    except InputError as exc:
+        return exc
     except OSError as exc:
         return InputError(where, f"cannot be read ({exc.strerror or exc}); check the path")
+    if len(data) > limits.text_file_bytes:
+        return InputError(where, limits.too_large(limits.text_file_bytes, "a text file"))
     try:
         text = decode_text(data, where)
     except InputError as exc:
         return exc
     if not text.strip():
         return InputError(where, "file is empty; put the article text in it or remove it")
+    if len(text) > limits.article_chars:
+        return InputError(where, limits.too_long(len(text)))
     return read_text(text, origin=where)

@@ -1,4 +1,9 @@
-"""What every route shares: the store of the app, pagination, parameter parsing."""
+"""What every route shares: the store of the app, pagination, parameter parsing and bounds.
+
+Every parameter has a bound a client can read in /docs, and crossing it is a
+422 that says what to send: pages and ids stay inside a database integer,
+names and searches inside a length and a number of words a query can afford.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,19 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 
 from dateline.store import Page, Row, Store
+from dateline.store.names import MAX_ROW_ID, actor_row_id
+from dateline.store.search import search_words
 
 MAX_PER_PAGE = 200
+MAX_PAGE = 2**31 - 1
+"""So that `(page - 1) * per_page` stays far inside a 64-bit database integer."""
+MAX_ID = MAX_ROW_ID
+MAX_NAME_CHARS = 200
+"""A name, an agency, a measure, one side of a pair: longer is no name anyone stored."""
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_WORDS = 20
+"""Each word of a search is one more condition on every row: 20,000 of them took
+seconds of CPU, or overflowed SQLite's expression tree."""
 
 
 def get_store(request: Request) -> Store:
@@ -43,7 +59,7 @@ class PageParams:
 
 
 def page_params(
-    page: int = Query(1, ge=1, description="Page number, from 1."),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE}."),
     per_page: int = Query(
         20, ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}."
     ),
@@ -52,7 +68,8 @@ def page_params(
 
 
 def parse_pair(pair: str, parameter: str) -> tuple[str, str]:
-    """`"KAZ,RUS"` or `"12,40"` into its two parts; 422 with an example otherwise."""
+    """`"KAZ,RUS"` or `"12,40"` into its two parts, each a valid actor reference;
+    422 with an example otherwise."""
 
     parts = [p.strip() for p in pair.split(",")]
     if len(parts) != 2 or not all(parts):
@@ -62,7 +79,42 @@ def parse_pair(pair: str, parameter: str) -> tuple[str, str]:
             f"{parameter}=KAZ,RUS (country codes), {parameter}=12,40 (actor ids) "
             f"or {parameter}=Kazakhstan,Russia (names).",
         )
-    return parts[0], parts[1]
+    return actor_ref(parts[0], parameter), actor_ref(parts[1], parameter)
+
+
+def actor_ref(ref: str, parameter: str) -> str:
+    """`ref` itself if it can name an actor; 422 for digits that are no row id.
+
+    "²" or "٣" pass `str.isdigit` but are no id a client means, and an id past
+    2^63 - 1 cannot be stored: both are the client's mistake, said as such.
+    """
+
+    if ref.strip().isdigit() and actor_row_id(ref) is None:
+        raise HTTPException(
+            422,
+            f"{parameter}: {shortened(ref)!r} is no actor id; an id is ASCII digits from 1 "
+            f"to {MAX_ID}, e.g. {parameter}=12 (find ids with /api/actors?q=NAME).",
+        )
+    return ref
+
+
+def search_text(words: str, parameter: str) -> str:
+    """`words` if it holds at most `MAX_SEARCH_WORDS` words; 422 otherwise."""
+
+    count = max(len(search_words(words)), len(words.split()))
+    if count > MAX_SEARCH_WORDS:
+        raise HTTPException(
+            422,
+            f"{parameter}: {count} words is more than a search takes; give at most "
+            f"{MAX_SEARCH_WORDS} words.",
+        )
+    return words
+
+
+def shortened(value: str, limit: int = 60) -> str:
+    """A client's value cut for an error message, so a 100 KB parameter is not echoed."""
+
+    return value if len(value) <= limit else value[:limit] + f"... ({len(value)} characters)"
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from dateline.errors import DatelineError, NotFound, StoreError
+from dateline.server.deps import shortened
 
 LOG = logging.getLogger("dateline.server")
 
@@ -29,7 +30,8 @@ def _validation_message(exc: RequestValidationError) -> str:
     for error in exc.errors():
         where = ".".join(str(x) for x in error.get("loc", ())[1:]) or "request"
         got = error.get("input")
-        suffix = f" (got {got!r})" if got is not None and not isinstance(got, dict) else ""
+        shown = shortened(got) if isinstance(got, str) else got
+        suffix = f" (got {shown!r})" if got is not None and not isinstance(got, dict) else ""
         parts.append(f"{where}: {error.get('msg', 'invalid')}{suffix}")
     return "; ".join(parts) + ". See /docs for the parameters each endpoint takes."
 

@@ -11,6 +11,10 @@ Three guards sit around every request, as one small ASGI middleware:
   requests from this server only (no inline script, no inline style, no other
   origin), so even a missed escaping bug cannot run stored text; plus
   `nosniff`, no framing and no referrer.
+- **Readable parameters.** A query string over `MAX_QUERY_STRING` characters, or a
+  parameter or path holding a control character (a NUL, which PostgreSQL cannot
+  even compare), is refused with 422 before any route runs; each route bounds
+  its own parameters further.
 - **No unhandled error escapes.** An exception a route did not expect becomes
   the JSON error envelope with status 500 (the traceback goes to the log), so
   clients always get JSON and a keep-alive connection stays open: uvicorn
@@ -21,14 +25,19 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOG = logging.getLogger("dateline.server")
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+MAX_QUERY_STRING = 4096
+"""Characters of a query string: every parameter's own bound fits in it many times over."""
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -84,6 +93,11 @@ class GuardMiddleware:
             )
             return
 
+        unreadable = unreadable_request(scope)
+        if unreadable is not None:
+            await _send_error(send, 422, unreadable)
+            return
+
         started = False
 
         async def send_with_headers(message: Message) -> None:
@@ -104,6 +118,27 @@ class GuardMiddleware:
                     "the server failed on this request; the error is in the server's log. "
                     "Please report it with the URL.",
                 )
+
+
+def unreadable_request(scope: Scope) -> str | None:
+    """Why the request's path or query string cannot be a dateline request, or None."""
+
+    query = bytes(scope.get("query_string", b"")).decode("latin-1")
+    if len(query) > MAX_QUERY_STRING:
+        return (
+            f"the query string is {len(query):,} characters long; the API takes at most "
+            f"{MAX_QUERY_STRING:,}. See /docs for each parameter's bounds."
+        )
+    if _has_control(scope.get("path", "")):
+        return "the path holds a control character (such as NUL); no stored id has one."
+    for name, value in parse_qsl(query, keep_blank_values=True, errors="replace"):
+        if _has_control(name) or _has_control(value):
+            return f"{name[:40]}: the value holds a control character (such as NUL); remove it."
+    return None
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -35,7 +35,7 @@ from dateline.errors import NotFound
 from dateline.model import Actor, Amount, Article, Dateline, Event, Extraction, Place, Quote, Span
 from dateline.output import stored_article_dict, summary_dict
 from dateline.readers.dateline import parse_dateline
-from dateline.store.names import normalise_name
+from dateline.store.names import actor_row_id, normalise_name
 from dateline.store.rows import Page, Row, iso, sliced, utc_iso
 from dateline.store.schema import (
     actors,
@@ -259,8 +259,9 @@ def _naming(actor: str) -> sa.ColumnElement[bool]:
     matching = sa.select(article_actors.c.article_id).join(
         actors, actors.c.id == article_actors.c.actor_id
     )
-    if actor.isdigit():
-        matching = matching.where(actors.c.id == int(actor))
+    row_id = actor_row_id(actor)
+    if row_id is not None:
+        matching = matching.where(actors.c.id == row_id)
     else:
         matching = matching.where(
             actors.c.name_key.contains(normalise_name(actor), autoescape=True)

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.stages.events.lexicon import plover_types
-from dateline.store.names import normalise_name
+from dateline.store.names import actor_row_id, normalise_name
 from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import actors, articles, event_participants, events
 
@@ -175,8 +175,9 @@ class Events:
 def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | None = None) -> bool:
     """`wanted` is this actor's id, its country code, or its name's words in any order."""
 
-    if wanted.strip().isdigit():
-        return actor_id is not None and int(wanted) == actor_id
+    row_id = actor_row_id(wanted)
+    if row_id is not None:
+        return actor_id is not None and row_id == actor_id
     if _COUNTRY_CODE.match(wanted) and wanted.upper() == (country or "").upper():
         return True
     words = normalise_name(wanted).split()
@@ -250,8 +251,9 @@ def _participants(
 def _matching_actor_ids(conn: Connection, wanted: str) -> list[int]:
     """The stored actors `wanted` names, as `actor_matches` decides."""
 
-    if wanted.strip().isdigit():
-        return [int(wanted)]
+    row_id = actor_row_id(wanted)
+    if row_id is not None:
+        return [row_id]
     rows = conn.execute(sa.select(actors.c.id, actors.c.name, actors.c.country))
     return [row.id for row in rows if actor_matches(wanted, row.name, row.country, row.id)]
 

@@ -109,7 +109,7 @@ class Quotes:
         """The quotes holding every word of `search` in any form, best match first.
 
         "sanction" finds "sanctions"; a word ending in `*` is a prefix on
-        SQLite ("migra*"). `speaker`, `contains` and `since` narrow the
+        ("migra*"). `speaker`, `contains` and `since` narrow the
         result as they do in `page`. Raises `StoreError` when the search
         holds no word at all.
         """

@@ -10,12 +10,12 @@ every word in any form ("sanction" finds "sanctions", "cooperating" finds
   triggers on `quotes` keep it in step with every later save, re-ingest and
   delete, so it never needs a rebuild by hand. Searching never creates it:
   a store opened read-only (the server, reading commands) stays unchanged.
-- PostgreSQL: `to_tsvector('english', text) @@ plainto_tsquery(...)` with a
+- PostgreSQL: `to_tsvector('english', text) @@ to_tsquery(...)` with a
   GIN expression index created with the store, ranked by `ts_rank`.
 - Any other database, or a SQLite built without FTS5: every word must occur
   in the text (case-insensitive `LIKE`), newest article first.
 
-A word ending in `*` matches as a prefix on SQLite ("migra*").
+A word ending in `*` matches as a prefix ("migra*") with either index.
 """
 
 from __future__ import annotations
@@ -114,10 +114,12 @@ def ranked_matches(
         query = query.where(sa.literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words)))
         return query, [rank.desc()]
     if method == "postgresql":
-        vector = sa.func.to_tsvector(sa.literal(PG_CONFIG, sa.Text), quotes.c.text)
-        tsquery = sa.func.plainto_tsquery(
-            sa.literal(PG_CONFIG, sa.Text), " ".join(w.rstrip("*") for w in words)
-        )
+        # The configuration is written into the SQL as the index's expression has it: a
+        # bound parameter is a varchar, to_tsvector wants a regconfig, and only the very
+        # expression `to_tsvector('english', text)` lets the GIN index answer.
+        config: sa.ColumnElement[Any] = sa.literal_column(f"'{PG_CONFIG}'::regconfig")
+        vector = sa.func.to_tsvector(config, quotes.c.text)
+        tsquery = sa.func.to_tsquery(config, _tsquery(words))
         rank = sa.func.ts_rank(vector, tsquery).label("rank")
         return listing(rank).where(vector.op("@@")(tsquery)), [rank.desc()]
     query = listing(sa.null().label("rank"))
@@ -125,6 +127,15 @@ def ranked_matches(
         needle = word.rstrip("*")
         query = query.where(sa.func.lower(quotes.c.text).contains(needle, autoescape=True))
     return query, []
+
+
+def _tsquery(words: list[str]) -> str:
+    """Every word required, a trailing `*` a prefix: `['trade', 'grow*']` -> `trade & grow:*`.
+
+    The words are `\\w+` runs, so none of them is tsquery syntax.
+    """
+
+    return " & ".join(w.rstrip("*") + (":*" if w.endswith("*") else "") for w in words)
 
 
 def _fts5_query(words: list[str]) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from dateline.errors import NotFound
-from dateline.server.deps import PageDep, StoreDep
+from dateline.server.deps import MAX_ID, MAX_NAME_CHARS, PageDep, StoreDep
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -15,7 +15,10 @@ router = APIRouter(prefix="/api/actors", tags=["actors"])
 @router.get("")
 def actors(
     *,
-    q: Annotated[str | None, Query(description="Part of a name; case and accents ignored.")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=MAX_NAME_CHARS, description="Part of a name; case and accents ignored."),
+    ] = None,
     kind: Annotated[
         str | None,
         Query(
@@ -32,7 +35,10 @@ def actors(
 
 
 @router.get("/{actor_id}")
-def actor(actor_id: int, store: StoreDep) -> dict[str, Any]:
+def actor(
+    actor_id: Annotated[int, Path(ge=1, le=MAX_ID, description="An id from /api/actors.")],
+    store: StoreDep,
+) -> dict[str, Any]:
     """Who the actor is, its roles over time, articles with its quotes, events and counterparts.
 
     The profile is the one `dateline actor --json` prints, plus `events`

@@ -8,7 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from dateline.errors import NotFound
-from dateline.server.deps import PageDep, StoreDep
+from dateline.server.deps import (
+    MAX_NAME_CHARS,
+    MAX_SEARCH_CHARS,
+    PageDep,
+    StoreDep,
+    actor_ref,
+    search_text,
+)
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -17,23 +24,32 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 def articles(
     *,
     q: Annotated[
-        str | None, Query(description="Words that must all occur in title or text.")
+        str | None,
+        Query(
+            max_length=MAX_SEARCH_CHARS, description="Words that must all occur in title or text."
+        ),
     ] = None,
     since: Annotated[date | None, Query(description="Published on or after, YYYY-MM-DD.")] = None,
     until: Annotated[date | None, Query(description="Published on or before, YYYY-MM-DD.")] = None,
-    source: Annotated[str | None, Query(description="Agency, e.g. TASS (case ignored).")] = None,
-    actor: Annotated[str | None, Query(description="Actor id, or part of an actor's name.")] = None,
+    source: Annotated[
+        str | None,
+        Query(max_length=MAX_NAME_CHARS, description="Agency, e.g. TASS (case ignored)."),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        Query(max_length=MAX_NAME_CHARS, description="Actor id, or part of an actor's name."),
+    ] = None,
     page: PageDep,
     store: StoreDep,
 ) -> dict[str, Any]:
     """Stored articles, newest first, with counts of their facts."""
 
     found = store.articles.page(
-        words=q,
+        words=search_text(q, "q") if q else None,
         since=since,
         until=until,
         source=source,
-        actor=actor,
+        actor=actor_ref(actor, "actor") if actor else None,
         limit=page.per_page,
         offset=page.offset,
     )

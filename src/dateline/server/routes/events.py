@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 from dateline.errors import NotFound
 from dateline.model import PLOVER_TYPES
 from dateline.server.basemap import world_basemap
-from dateline.server.deps import PageDep, StoreDep, parse_pair
+from dateline.server.deps import MAX_NAME_CHARS, PageDep, StoreDep, actor_ref, parse_pair
 from dateline.store import Side, Store
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -40,9 +40,13 @@ def events(
             description="A PLOVER type, e.g. CONSULT.",
         ),
     ] = None,
-    actor: Annotated[str | None, Query(description=SIDE_HELP)] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_NAME_CHARS, description=SIDE_HELP)] = None,
     pair: Annotated[
-        str | None, Query(description="Two sides separated by a comma, e.g. KAZ,RUS.")
+        str | None,
+        Query(
+            max_length=2 * MAX_NAME_CHARS + 1,
+            description="Two sides separated by a comma, e.g. KAZ,RUS.",
+        ),
     ] = None,
     since: Annotated[date | None, Query(description="On or after, YYYY-MM-DD.")] = None,
     until: Annotated[date | None, Query(description="On or before, YYYY-MM-DD.")] = None,
@@ -52,6 +56,7 @@ def events(
     """Events with both sides named, oldest first, as `dateline events --json` prints them."""
 
     sides = parse_pair(pair, "pair") if pair else None
+    actor = actor_ref(actor, "actor") if actor else None
     for ref in ([actor] if actor else []) + list(sides or ()):
         known_side(store, ref)
     found = store.events.page(
@@ -68,8 +73,8 @@ def events(
 
 @router.get("/dyads/{a}/{b}")
 def dyad_summary(
-    a: Annotated[str, Path(description=SIDE_HELP)],
-    b: Annotated[str, Path(description=SIDE_HELP)],
+    a: Annotated[str, Path(max_length=MAX_NAME_CHARS, description=SIDE_HELP)],
+    b: Annotated[str, Path(max_length=MAX_NAME_CHARS, description=SIDE_HELP)],
     store: StoreDep,
 ) -> dict[str, Any]:
     """Events between two sides: per month by type with mean intensity, and each event.
@@ -78,6 +83,7 @@ def dyad_summary(
     months included, so a chart's axis is true time.
     """
 
+    a, b = actor_ref(a, "a"), actor_ref(b, "b")
     first, second = known_side(store, a), known_side(store, b)
     found = store.events.page(pair=(a, b)).items
     return {

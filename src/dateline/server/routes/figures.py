@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from dateline.server.deps import StoreDep, parse_pair
+from dateline.server.deps import MAX_NAME_CHARS, StoreDep, parse_pair
 
 router = APIRouter(prefix="/api/figures", tags=["figures"])
 
@@ -16,10 +16,17 @@ def figures(
     *,
     measure: Annotated[
         str | None,
-        Query(description="Words the measure holds, any order, e.g. 'trade turnover'."),
+        Query(
+            max_length=MAX_NAME_CHARS,
+            description="Words the measure holds, any order, e.g. 'trade turnover'.",
+        ),
     ] = None,
     between: Annotated[
-        str | None, Query(description="Two parties separated by a comma, e.g. 'Kazakhstan,Russia'.")
+        str | None,
+        Query(
+            max_length=2 * MAX_NAME_CHARS + 1,
+            description="Two parties separated by a comma, e.g. 'Kazakhstan,Russia'.",
+        ),
     ] = None,
     store: StoreDep,
 ) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from dateline.server.deps import PageDep, StoreDep
+from dateline.server.deps import MAX_NAME_CHARS, MAX_SEARCH_CHARS, PageDep, StoreDep, search_text
 from dateline.store import Page, QuoteRow, Store
 from dateline.store.search import search_words
 
@@ -32,6 +32,7 @@ def find_quotes(
         return store.quotes.page(speaker=speaker, since=since, limit=limit, offset=offset)
     if not search_words(q):
         raise HTTPException(422, f"q: {q!r} holds no word to look for; give one or more words.")
+    search_text(q, "q")
     return store.quotes.search(q, speaker=speaker, since=since, limit=limit, offset=offset)
 
 
@@ -41,15 +42,17 @@ def quotes(
     q: Annotated[
         str | None,
         Query(
+            max_length=MAX_SEARCH_CHARS,
             description="Words the quote holds, in any form ('sanction' finds 'sanctions'); "
-            "a word ending in * is a prefix."
+            "a word ending in * is a prefix.",
         ),
     ] = None,
     speaker: Annotated[
         str | None,
         Query(
+            max_length=MAX_NAME_CHARS,
             description="Part of the speaker's name, or of the words naming the source of a"
-            " quote no actor speaks ('letter' finds 'the letter says')."
+            " quote no actor speaks ('letter' finds 'the letter says').",
         ),
     ] = None,
     since: Annotated[

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from dateline.server.deps import StoreDep
+from dateline.server.deps import MAX_SEARCH_CHARS, StoreDep, search_text
 from dateline.server.routes.quotes import find_quotes
 from dateline.store import Page, Row
 
@@ -20,12 +20,15 @@ def _found(page: Page[Row]) -> dict[str, Any]:
 @router.get("")
 def search(
     *,
-    q: Annotated[str, Query(min_length=1, description="Words to look for.")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=MAX_SEARCH_CHARS, description="Words to look for.")
+    ],
     limit: Annotated[int, Query(ge=1, le=50, description="Most results per kind.")] = 10,
     store: StoreDep,
 ) -> dict[str, Any]:
     """The best matches of each kind; follow up with the per-resource endpoints for more."""
 
+    search_text(q, "q")
     return {
         "q": q,
         "articles": _found(store.articles.page(words=q, limit=limit)),
