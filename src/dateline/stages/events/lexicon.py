@@ -17,13 +17,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from dateline.errors import DatelineError
+from dateline.errors import LexiconError
 from dateline.knowledge.tables import read_table, split_list
 from dateline.model import PLOVER_TYPES
-
-
-class LexiconError(DatelineError):
-    """A row of an event table names something the stage cannot use."""
 
 
 @dataclass(frozen=True, slots=True)
