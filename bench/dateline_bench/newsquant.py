@@ -26,7 +26,7 @@ from typing import Any
 
 from dateline.evaluate import dateline_predict
 from dateline.evaluate.matching import fold_text, greedy_match, word_set
-from dateline.stages.amounts.tables import currency_marks, currency_words, phrase_key, units
+from dateline.stages.amounts.phrases import currency_marks, currency_words, phrase_key, unit_phrases
 from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, f1, read_jsonl
 from dateline_bench.baselines import quantulum_amounts
 
@@ -91,7 +91,7 @@ def _known_unit(written: str, folded: str) -> str | None:
     if found is not None:
         return found
     for keep_case in (True, False):
-        unit = units().get(phrase_key(written, keep_case=keep_case))
+        unit = unit_phrases().get(phrase_key(written, keep_case=keep_case))
         if unit is not None:
             return _quantulum_unit(unit.unit, fold_text(unit.unit)) or fold_text(unit.unit)
     return None

@@ -105,6 +105,22 @@ def _restore_failure(article: Article, stage: str, message: str) -> ExtractionFa
     return failure
 
 
+class LexiconError(DatelineError):
+    """A row of a shipped or edited table in `dateline/data/` that the code cannot use.
+
+    The message names the table, the row and what to change, so whoever
+    edited the file can fix it without reading code.
+    """
+
+
+class WorkerLost(DatelineError):
+    """A worker process died (out of memory, killed) before finishing its batch.
+
+    Nothing waits for it: the run stops with this error and every batch
+    written before stays stored, so `--resume` continues from there.
+    """
+
+
 class StoreError(DatelineError):
     """The database cannot be opened or written."""
 

@@ -14,9 +14,9 @@ from dateline.model import Actor, Article, Quote, Span
 from dateline.parsing import ParsedDoc, parse_article
 from dateline.readers import read_text
 from dateline.stages.events import extract_events
-from dateline.stages.events.lexicon import trigger_of
 from dateline.stages.events.modes import event_mode
 from dateline.stages.events.sides import MentionIndex
+from dateline.stages.events.triggers import trigger_of
 from dateline.stages.places import extract_places
 
 

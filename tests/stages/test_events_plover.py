@@ -12,9 +12,10 @@ from datetime import date
 from spacy.language import Language
 from tests.stages.test_events_places import actor, parse
 
+from dateline.knowledge.event_types import plover_types
+from dateline.knowledge.event_words import trigger_lexicon
 from dateline.model import PLOVER_TYPES, Quote, Span
 from dateline.stages.events import extract_events
-from dateline.stages.events.lexicon import plover_types, trigger_lexicon
 from dateline.stages.places import extract_places
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
+from dateline.knowledge.cache import loaded_once, memoised
 from dateline.knowledge.tables import (
     acronym_key,
     fold,
@@ -75,7 +75,7 @@ def _build_index(pairs: list[tuple[str, Country]]) -> _Index:
     return _Index(folded, exact)
 
 
-@cache
+@loaded_once
 def all_countries() -> list[Country]:
     """Every row of the table, in file order (alphabetical by ISO3 as shipped)."""
 
@@ -97,27 +97,27 @@ def all_countries() -> list[Country]:
     return countries
 
 
-@cache
+@loaded_once
 def _by_iso3() -> dict[str, Country]:
     return {country.iso3: country for country in all_countries()}
 
 
-@cache
+@loaded_once
 def _name_index() -> _Index:
     return _build_index([(name, c) for c in all_countries() for name in c.names])
 
 
-@cache
+@loaded_once
 def _adjective_index() -> _Index:
     return _build_index([(adj, c) for c in all_countries() for adj in c.adjectives])
 
 
-@cache
+@loaded_once
 def _combining_index() -> _Index:
     return _build_index([(form, c) for c in all_countries() for form in c.combining_forms])
 
 
-@cache
+@loaded_once
 def _capital_index() -> _Index:
     return _build_index(
         [
@@ -129,7 +129,7 @@ def _capital_index() -> _Index:
     )
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def country_by_capital(text: str) -> Country | None:
     """Country whose capital `text` names: reporters write "Moscow" for Russia's government.
 
@@ -144,14 +144,14 @@ def country_by_iso3(code: str) -> Country | None:
     return _by_iso3().get(code.strip().upper())
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def country_by_name(text: str) -> Country | None:
     """Country named by `text` ("Kazakhstan", "the Russian Federation", "the US")."""
 
     return _name_index().get(text)
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def country_by_adjective(text: str) -> Country | None:
     """Country of an adjective or demonym, singular or plural ("Kazakh", "Russians").
 
@@ -172,7 +172,7 @@ def country_by_adjective(text: str) -> Country | None:
     return None
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def find_country(text: str) -> Country | None:
     """Country named by `text` as a name, alias or adjective, in that order."""
 
@@ -277,12 +277,12 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-@cache
+@loaded_once
 def _blocked_phrases() -> tuple[str, ...]:
     return tuple(fold(row["phrase"]) for row in read_table(NOT_COUNTRIES_TABLE))
 
 
-@cache
+@loaded_once
 def _mention_pattern() -> re.Pattern[str]:
     surfaces: set[str] = set()
     for country in all_countries():

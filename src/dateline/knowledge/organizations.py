@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
+from dateline.knowledge.cache import loaded_once, memoised
 from dateline.knowledge.countries import (
     LOOKUPS_KEPT,
     Country,
@@ -50,7 +50,7 @@ class Organization:
         return (self.name, *self.aliases)
 
 
-@cache
+@loaded_once
 def all_organizations() -> list[Organization]:
     return [
         Organization(
@@ -63,7 +63,7 @@ def all_organizations() -> list[Organization]:
     ]
 
 
-@cache
+@loaded_once
 def _organization_index() -> tuple[dict[str, Organization], dict[str, Organization]]:
     """Folded and case-sensitive keys to organisations.
 
@@ -84,7 +84,7 @@ def _organization_index() -> tuple[dict[str, Organization], dict[str, Organizati
     return folded, exact
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def find_organization(text: str) -> Organization | None:
     """Organisation named by `text`.
 
@@ -117,12 +117,12 @@ def is_news_agency(text: str) -> bool:
     return organization is not None and organization.sector == "media"
 
 
-@cache
+@loaded_once
 def _government_seats() -> dict[str, str]:
     return {lookup_key(row["phrase"]): row["iso3"] for row in read_table(GOVERNMENT_SEATS_TABLE)}
 
 
-@cache
+@loaded_once
 def _executive_bodies() -> frozenset[str]:
     return frozenset(lookup_key(row["phrase"]) for row in read_table(EXECUTIVE_BODIES_TABLE))
 
@@ -136,14 +136,14 @@ def government_seat_pattern() -> re.Pattern[str]:
     return _seat_pattern()
 
 
-@cache
+@loaded_once
 def _seat_pattern() -> re.Pattern[str]:
     phrases = sorted({fold(row["phrase"]) for row in read_table(GOVERNMENT_SEATS_TABLE)}, key=len)
     body = "|".join(re.escape(phrase) for phrase in reversed(phrases))
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)(?:'s)?", re.IGNORECASE)
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def government_seat(text: str) -> Country | None:
     """Country whose government a place-name metonym stands for ("the Kremlin" -> RUS)."""
 
@@ -154,7 +154,7 @@ def government_seat(text: str) -> Country | None:
     return None
 
 
-@lru_cache(maxsize=LOOKUPS_KEPT)
+@memoised(LOOKUPS_KEPT)
 def government_of(text: str) -> Country | None:
     """Country whose executive `text` names.
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from dateline.errors import LexiconError
+from dateline.knowledge.cache import loaded_once
 from dateline.knowledge.countries import Country, country_mentions, fold_keeping_length
 from dateline.knowledge.organizations import government_seat, government_seat_pattern
 from dateline.knowledge.tables import lookup_key, read_table
@@ -34,18 +35,21 @@ class Role:
     sector: str
 
 
-@cache
+@loaded_once
 def _surface_roles() -> dict[str, Role]:
     table: dict[str, Role] = {}
     for row in read_table(ROLES_TABLE):
         role = Role(name=row["role"], sector=row["sector"])
         if role.sector not in SECTORS:
-            raise ValueError(f"{ROLES_TABLE}: sector {role.sector!r} of {row['surface']!r}")
+            raise LexiconError(
+                f"{ROLES_TABLE}: {row['surface']!r} has sector {role.sector!r}; "
+                f"use one of {', '.join(SECTORS)}"
+            )
         table.setdefault(_role_key(row["surface"]), role)
     return table
 
 
-@cache
+@loaded_once
 def all_roles() -> list[Role]:
     """Distinct canonical roles in table order."""
 
@@ -161,7 +165,7 @@ def _head_index(words: list[str]) -> int:
     return len(words) - 1
 
 
-@cache
+@loaded_once
 def role_words() -> frozenset[str]:
     """Lowercase words that can head a role nominal ("minister", "premier", "spokesman").
 

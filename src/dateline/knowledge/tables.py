@@ -35,6 +35,19 @@ def read_table(name: str) -> list[dict[str, str]]:
     return [{key: (value or "").strip() for key, value in row.items()} for row in reader]
 
 
+def grouped_words(name: str, group: str, word: str) -> dict[str, frozenset[str]]:
+    """The `word` column of table `name` gathered by its `group` column.
+
+    `grouped_words("event_mode_cues.tsv", "cue", "lemma")` is
+    `{"remote": frozenset({"telephone", "video", ...}), ...}`.
+    """
+
+    groups: dict[str, set[str]] = {}
+    for row in read_table(name):
+        groups.setdefault(row[group], set()).add(row[word])
+    return {key: frozenset(words) for key, words in groups.items()}
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     """A `|`-separated cell as a tuple without empty items."""
 

@@ -12,10 +12,9 @@ import logging
 
 from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, WorkerLost
 from dateline.model import Article, Extraction
 from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
-from dateline.scale.extractor import WorkerLost
 
 LOCAL = "local"
 CONNECT_TIMEOUT = "20s"

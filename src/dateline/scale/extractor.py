@@ -22,7 +22,7 @@ from itertools import chain
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, WorkerLost
 from dateline.model import Article, Extraction
 from dateline.parsing import check_model
 from dateline.pipeline import ExtractionFailed, extract_batch, warm_up
@@ -36,14 +36,6 @@ DASK_MISSING = (
     "--dask needs Dask, an optional part of dateline: pip install 'dateline[cluster]' "
     "(or run without --dask: --workers uses the cores of this machine)."
 )
-
-
-class WorkerLost(DatelineError):
-    """A worker process died (out of memory, killed) before finishing its batch.
-
-    Nothing waits for it: the run stops with this error and every batch
-    written before stays stored, so `--resume` continues from there.
-    """
 
 
 IN_FLIGHT_PER_WORKER = 2

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dateline.stages.events.lexicon import plover_types
+from dateline.knowledge.event_types import plover_types
 from dateline.store.names import actor_row_id, normalise_name
 from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import actors, articles, event_participants, events

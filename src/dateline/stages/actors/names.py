@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from dateline.knowledge.actor_words import place_heads, sector_from_name
+from dateline.knowledge.cache import loaded_once
 from dateline.knowledge.countries import (
     Country,
     all_countries,
@@ -28,7 +29,6 @@ from dateline.knowledge.genders import first_name_gender
 from dateline.knowledge.organizations import Organization, find_organization, government_of
 from dateline.knowledge.roles import split_role_phrase
 from dateline.knowledge.tables import fold
-from dateline.stages.actors.lexicon import place_heads, sector_from_name
 
 NameKind = Literal["person", "organization", "country", "government", "capital", "unknown"]
 
@@ -57,7 +57,7 @@ class Name:
     "International Industrial Exhibition INNOPROM"; the actor is called by it."""
 
 
-@cache
+@loaded_once
 def _capitals() -> dict[str, Country]:
     return {fold(c.capital).casefold(): c for c in all_countries() if c.capital}
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from dateline.knowledge.actor_words import country_group_heads, country_nominal_heads
 from dateline.knowledge.countries import (
     Country,
     countries_in_compound,
@@ -31,7 +32,6 @@ from dateline.knowledge.countries import (
 )
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, role_words, split_role_phrase
-from dateline.stages.actors.lexicon import country_group_heads, country_nominal_heads
 
 MAX_TITLE_TOKENS = 10
 _CONNECTORS = frozenset({"of", "to", "for", "and", "the", "-", "–"})

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.knowledge.amount_words import measure_words
 from dateline.model import Amount
 from dateline.parsing import ParsedDoc
-from dateline.stages.amounts.tables import read_table
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PHRASE_CHILD_DEPS = frozenset(
@@ -44,16 +43,6 @@ class Measure:
     end: int
     change: bool = False
     """The figure is a change of this measure ("rising by 5%"), not its level."""
-
-
-@cache
-def measure_words() -> dict[str, frozenset[str]]:
-    """Role → lemmas, from `data/amount_words.tsv`."""
-
-    table: dict[str, set[str]] = {}
-    for row in read_table("amount_words.tsv"):
-        table.setdefault(row["role"], set()).add(row["word"])
-    return {role: frozenset(words) for role, words in table.items()}
 
 
 def role_words(role: str) -> frozenset[str]:

@@ -24,19 +24,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
 
+from dateline.knowledge.amount_words import NumberWord, Scale, number_words, scales
+from dateline.knowledge.cache import emptied_on_reset, loaded_once, memoised
 from dateline.stages.amounts.lexer import LexedText, Token, lex
-from dateline.stages.amounts.tables import (
-    NumberWord,
-    Scale,
-    approximators,
+from dateline.stages.amounts.phrases import (
+    approximator_phrases,
     currency_marks,
     currency_words,
-    number_words,
-    rate_denominators,
-    scales,
-    units,
+    rate_denominator_phrases,
+    unit_phrases,
 )
 
 MAX_EXPRESSION_CHARS = 160
@@ -178,19 +175,19 @@ def may_begin_number(token: Token) -> bool:
     return token.kind == "word" and _misspelt_approximator(token.lower) is not None
 
 
-@cache
+@loaded_once
 def _opening_words() -> frozenset[str]:
     """Lower-cased first tokens of every table phrase an expression can open with."""
 
     return frozenset(
-        {phrase[0] for phrase in approximators()}
+        {phrase[0] for phrase in approximator_phrases()}
         | set(number_words())
         | ARTICLES
         | {"between", "from", "half", "halve"}
     )
 
 
-@cache
+@loaded_once
 def _opening_marks() -> frozenset[str]:
     """First tokens of currency marks, as written ("US" of "US$", "$")."""
 
@@ -279,14 +276,14 @@ class _Parser:
     def approximator(self, index: int) -> tuple[int, str | None]:
         """Past an approximator at `index`, with the bound it sets (None: none there)."""
 
-        end, key = self.phrase_at(index, approximators(), keep_case=False)
+        end, key = self.phrase_at(index, approximator_phrases(), keep_case=False)
         if key:
-            return end, approximators()[key]
+            return end, approximator_phrases()[key]
         token = self.tokens[index] if index < len(self.tokens) else None
         if token is not None and token.kind == "word":
             meant = _misspelt_approximator(token.lower)
             if meant is not None:
-                return index + 1, approximators()[meant]
+                return index + 1, approximator_phrases()[meant]
         return index, None
 
     # quantity -----------------------------------------------------------
@@ -317,13 +314,13 @@ class _Parser:
         if not by_article and index < len(self.tokens) and self.tokens[index].kind == "num":
             count = self.tokens[index].text.replace(",", "") + " "
             index += 1
-        end, key = self.phrase_at(index, rate_denominators(), keep_case=False)
-        case_end, case_key = self.phrase_at(index, rate_denominators(), keep_case=True)
+        end, key = self.phrase_at(index, rate_denominator_phrases(), keep_case=False)
+        case_end, case_key = self.phrase_at(index, rate_denominator_phrases(), keep_case=True)
         if case_end > end:
             end, key = case_end, case_key
         if not key:
             return quantity
-        denominator = rate_denominators()[key]
+        denominator = rate_denominator_phrases()[key]
         if by_article and not denominator.after_article:
             return quantity
         return replace(quantity, unit=f"{quantity.unit} per {count}{denominator.unit}", end=end)
@@ -355,12 +352,12 @@ class _Parser:
         if pending is not None:
             return replace(core, end=index - 1)
         if core.currency is None:
-            end, key = self.phrase_at(index, units(), keep_case=False)
-            case_end, case_key = self.phrase_at(index, units(), keep_case=True)
+            end, key = self.phrase_at(index, unit_phrases(), keep_case=False)
+            case_end, case_key = self.phrase_at(index, unit_phrases(), keep_case=True)
             if case_end > end:
                 end, key = case_end, case_key
             if key:
-                unit = units()[key]
+                unit = unit_phrases()[key]
                 scale_value = (core.scale or Decimal(1)) * unit.multiplier
                 return replace(core, kind=unit.kind, unit=unit.unit, scale=scale_value, end=end)
         return replace(core, end=index)
@@ -516,7 +513,7 @@ class _Parser:
         return _Quantity(value, "ordinal", "ordinal", index + 1, words=True)
 
 
-_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = emptied_on_reset({})
 
 
 def _first_words(table: object) -> frozenset[str]:
@@ -534,7 +531,7 @@ def _first_words(table: object) -> frozenset[str]:
     return entry[1]
 
 
-@cache
+@loaded_once
 def _word_scales() -> tuple[str, ...]:
     return tuple(form for form in scales() if form.isalpha() and form.islower() and len(form) > 4)
 
@@ -557,7 +554,7 @@ def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
     return value if remaining == 1 else round(value, 2)
 
 
-@lru_cache(maxsize=4096)
+@memoised(4096)
 def _misspelt_approximator(word: str) -> tuple[str, ...] | None:
     """ "nealy 5%": the long approximator one slip away, same first letter.
 
@@ -568,7 +565,7 @@ def _misspelt_approximator(word: str) -> tuple[str, ...] | None:
 
     if len(word) < FUZZY_APPROXIMATOR_MIN_LENGTH - 1 or not word.isalpha():
         return None
-    for phrase in approximators():
+    for phrase in approximator_phrases():
         if len(phrase) != 1 or len(phrase[0]) < FUZZY_APPROXIMATOR_MIN_LENGTH:
             continue
         target = phrase[0]

@@ -30,11 +30,12 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.knowledge.event_types import plover_types
+from dateline.knowledge.event_words import Trigger
 from dateline.model import Actor, Event, Place, Quote, Span
 from dateline.parsing import ParsedDoc
 from dateline.stages.dates import resolve_date, resolve_period
 from dateline.stages.events.factuality import is_factual
-from dateline.stages.events.lexicon import Trigger, plover_types, trigger_of
 from dateline.stages.events.modes import event_mode
 from dateline.stages.events.objects import acts_on_fitting_object, object_heads
 from dateline.stages.events.sides import MentionIndex, event_sides, subject_of
@@ -45,6 +46,7 @@ from dateline.stages.events.speech import (
     obliged_side,
     wrongdoer,
 )
+from dateline.stages.events.triggers import trigger_of
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 EDGE_WORDS = frozenset({"edge", "edges", "outskirts", "fringes", "border"})

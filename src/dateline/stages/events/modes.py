@@ -25,8 +25,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.knowledge.event_words import Trigger, mode_cues
 from dateline.model import Actor
-from dateline.stages.events.lexicon import Trigger, mode_cues
 from dateline.stages.events.sides import MentionIndex, phrase_tokens, subject_of
 
 MODE_TYPES = frozenset({"CONSULT", "AGREE"})

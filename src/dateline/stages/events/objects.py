@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.stages.events.lexicon import Trigger
+from dateline.knowledge.event_words import Trigger
 from dateline.stages.events.sides import MentionIndex, subject_of
 
 NOUN_OBJECT_DEPS = frozenset({"compound", "amod", "nmod"})

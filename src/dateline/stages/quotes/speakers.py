@@ -13,10 +13,10 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.knowledge.actor_words import not_speaker_heads
 from dateline.knowledge.genders import Gender, gender_of
 from dateline.model import Actor, Span
 from dateline.parsing import doc_text
-from dateline.stages.actors.lexicon import not_speaker_heads
 from dateline.stages.quotes.cues import subject_phrase
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

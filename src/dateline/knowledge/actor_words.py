@@ -1,4 +1,4 @@
-"""The actors stage's own word lists, read once from `dateline/data/actor_*.tsv`.
+"""The word lists of the actors stage, read once from `dateline/data/actor_*.tsv`.
 
 Reporters refer back to an office-holder with a generic noun ("the head of
 state" for a president, "the diplomat" for an ambassador); which specific
@@ -8,17 +8,16 @@ table users can extend rather than in code.
 
 from __future__ import annotations
 
-from functools import cache
-
+from dateline.knowledge.cache import loaded_once
 from dateline.knowledge.roles import Role
-from dateline.knowledge.tables import read_table, split_list
+from dateline.knowledge.tables import grouped_words, read_table, split_list
 
 GENERIC_ROLES_TABLE = "actor_generic_roles.tsv"
 WORDS_TABLE = "actor_words.tsv"
 _SECTOR_PREFIX = "sector:"
 
 
-@cache
+@loaded_once
 def _generic_roles() -> dict[str, tuple[str, ...]]:
     return {
         row["generic"].casefold(): split_list(row["refers_to"])
@@ -26,12 +25,9 @@ def _generic_roles() -> dict[str, tuple[str, ...]]:
     }
 
 
-@cache
+@loaded_once
 def _words_by_class() -> dict[str, frozenset[str]]:
-    classes: dict[str, set[str]] = {}
-    for row in read_table(WORDS_TABLE):
-        classes.setdefault(row["class"], set()).add(row["word"])
-    return {name: frozenset(words) for name, words in classes.items()}
+    return grouped_words(WORDS_TABLE, "class", "word")
 
 
 def country_nominal_heads() -> frozenset[str]:
@@ -101,7 +97,7 @@ def roles_compatible(nominal: Role, holder: Role) -> bool:
 ORG_SECTORS_TABLE = "actor_org_sectors.tsv"
 
 
-@cache
+@loaded_once
 def _org_sector_words() -> tuple[tuple[str, str], ...]:
     return tuple((row["word"].casefold(), row["sector"]) for row in read_table(ORG_SECTORS_TABLE))
 
