@@ -17,12 +17,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dateline.document import ParsedDoc
 from dateline.knowledge.countries import Country, country_by_iso3, country_by_name
 from dateline.knowledge.gazetteer import find_city
 from dateline.knowledge.organizations import find_organization, government_of
 from dateline.knowledge.roles import Role, role_words
 from dateline.model import Actor, ActorKind
-from dateline.parsing import ParsedDoc
 from dateline.stages.actors.lexicon import (
     definite_country_words,
     is_generic_role,

@@ -23,8 +23,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document import ParsedDoc
 from dateline.model import Amount
-from dateline.parsing import ParsedDoc
 from dateline.stages.amounts.tables import read_table
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})

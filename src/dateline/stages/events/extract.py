@@ -30,9 +30,9 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.document import ParsedDoc
+from dateline.document.dates import resolve_date, resolve_period
 from dateline.model import Actor, Event, Place, Quote, Span
-from dateline.parsing import ParsedDoc
-from dateline.stages.dates import resolve_date, resolve_period
 from dateline.stages.events.factuality import is_factual
 from dateline.stages.events.lexicon import Trigger, plover_types, trigger_of
 from dateline.stages.events.modes import event_mode

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.document.cues import cue_subject, match_cue
 from dateline.model import Actor, Quote
 from dateline.stages.events.factuality import NEGATIONS
 from dateline.stages.events.lexicon import coarse_pos, speech_cues
 from dateline.stages.events.sides import MentionIndex, subject_of
-from dateline.stages.quotes.cues import cue_subject, match_cue
 
 ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 """Reported acts of another side that make the statement an accusation."""

@@ -8,13 +8,11 @@ from nearby names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Token
 
-from dateline.knowledge.tables import read_table
+from dateline.knowledge.speech_words import SpeechVerb, speech_verbs
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Links along which a verb without its own subject shares one: "Putin noted
@@ -32,29 +30,6 @@ MAX_NAME_AFTER = 6
 _KEPT_RIGHT_DEPS = frozenset({"prep", "amod", "compound"})
 MAX_MODIFIER_TOKENS = 7
 _LEADING_JUNK = frozenset({"and", "but", "or", "so", "then", "also"})
-
-
-@dataclass(frozen=True, slots=True)
-class SpeechVerb:
-    """One row of the lexicon: `words` is the lemma split on spaces."""
-
-    words: tuple[str, ...]
-    speech: bool
-    reported: bool
-
-
-@cache
-def speech_verbs() -> dict[str, list[SpeechVerb]]:
-    """The lexicon keyed by its first word, loaded once per process."""
-
-    lexicon: dict[str, list[SpeechVerb]] = {}
-    for row in read_table("speech_verbs.tsv"):
-        words = tuple(row["lemma"].split())
-        entry = SpeechVerb(words, row["speech"] == "yes", row["reported"] == "yes")
-        lexicon.setdefault(words[0], []).append(entry)
-    for entries in lexicon.values():
-        entries.sort(key=lambda entry: -len(entry.words))
-    return lexicon
 
 
 def _matches_rest(token: Token, rest: tuple[str, ...]) -> list[Token] | None:
