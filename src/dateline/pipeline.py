@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from dateline.document.dates import resolve_date
 from dateline.errors import ExtractionFailed
 from dateline.knowledge.gazetteer import find_town
 from dateline.model import Article, Extraction
@@ -27,7 +28,6 @@ from dateline.parsing import ParsedDoc, load_model, parse_articles
 from dateline.readers import article_from_record, read_text
 from dateline.stages.actors import extract_actors
 from dateline.stages.amounts import extract_amounts
-from dateline.stages.dates import resolve_date
 from dateline.stages.events import extract_events
 from dateline.stages.places import extract_places
 from dateline.stages.quotes import extract_quotes

@@ -9,10 +9,10 @@ import pytest
 from spacy.language import Language
 from tests.conftest import DEV_GOLD
 
+from dateline.document.marks import find_quoted_texts
 from dateline.model import Actor, Article, Quote, Span
 from dateline.parsing import ParsedDoc, parse_article
 from dateline.stages.quotes import extract_quotes
-from dateline.stages.quotes.marks import find_quoted_texts
 
 GOLD_DIR = DEV_GOLD
 

@@ -1,8 +1,8 @@
 """The speech verbs and phrases that attribute words to a speaker, from `data/speech_verbs.tsv`.
 
 A user adds a verb by adding a row. A cue is one or more words
-(`pointed out`, `according to`); the quotes stage reads them against the
-parse (`stages/quotes/cues.py`).
+(`pointed out`, `according to`); the document layer reads them against the
+parse (`document/cues.py`).
 """
 
 from __future__ import annotations

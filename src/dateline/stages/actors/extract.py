@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dateline.document import ParsedDoc
 from dateline.knowledge.actor_words import (
     definite_country_words,
     is_generic_role,
@@ -29,7 +30,6 @@ from dateline.knowledge.gazetteer import find_city
 from dateline.knowledge.organizations import find_organization, government_of
 from dateline.knowledge.roles import Role, role_words
 from dateline.model import Actor, ActorKind
-from dateline.parsing import ParsedDoc
 from dateline.stages.actors.names import Name, agree_on_kinds, entity_names
 from dateline.stages.actors.speakers import DescribedSpeaker, described_speakers
 from dateline.stages.actors.titles import (

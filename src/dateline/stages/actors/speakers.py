@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.document import doc_text
+from dateline.document.cues import cue_subject, match_cue, subject_phrase
+from dateline.document.marks import find_quoted_texts
+from dateline.document.ranges import CharRanges
 from dateline.knowledge.actor_words import not_speaker_heads, sector_from_name, speaker_body_heads
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, split_role_phrase
 from dateline.model import ActorKind
-from dateline.parsing import doc_text
-from dateline.stages.quotes.cues import cue_subject, match_cue, subject_phrase
-from dateline.stages.quotes.marks import find_quoted_texts
-from dateline.stages.ranges import CharRanges
 
 _ORGANIZATION_LABELS = frozenset({"ORG", "FAC"})
 # A capitalised word of these kinds is no name ("Said" opening a sentence).

@@ -21,15 +21,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document import ParsedDoc
+from dateline.document.dates import MONTHS
 from dateline.model import Actor, Amount, Span
-from dateline.parsing import ParsedDoc
 from dateline.stages.amounts.change import change_direction, is_change
 from dateline.stages.amounts.lexer import LexedText
 from dateline.stages.amounts.measure import find_measure
 from dateline.stages.amounts.numbers import NumberMatch, ParsedNumber, match_number
 from dateline.stages.amounts.parties import parties_of
 from dateline.stages.amounts.period import find_period
-from dateline.stages.dates import MONTHS
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset(

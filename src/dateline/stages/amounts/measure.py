@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document import ParsedDoc
 from dateline.knowledge.amount_words import measure_words
 from dateline.model import Amount
-from dateline.parsing import ParsedDoc
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PHRASE_CHILD_DEPS = frozenset(

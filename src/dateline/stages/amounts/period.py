@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
-from dateline.stages.dates import MONTHS
+from dateline.document.dates import MONTHS
 
 QUARTERS = {
     "first": (1, 3),

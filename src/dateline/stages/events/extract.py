@@ -30,11 +30,11 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.document import ParsedDoc
+from dateline.document.dates import resolve_date, resolve_period
 from dateline.knowledge.event_types import plover_types
 from dateline.knowledge.event_words import Trigger
 from dateline.model import Actor, Event, Place, Quote, Span
-from dateline.parsing import ParsedDoc
-from dateline.stages.dates import resolve_date, resolve_period
 from dateline.stages.events.factuality import is_factual
 from dateline.stages.events.modes import event_mode
 from dateline.stages.events.objects import acts_on_fitting_object, object_heads

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.document.cues import cue_subject, match_cue
 from dateline.knowledge.event_words import speech_cues
 from dateline.model import Actor, Quote
 from dateline.stages.events.factuality import NEGATIONS
 from dateline.stages.events.sides import MentionIndex, subject_of
 from dateline.stages.events.triggers import coarse_pos
-from dateline.stages.quotes.cues import cue_subject, match_cue
 
 ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 """Reported acts of another side that make the statement an accusation."""

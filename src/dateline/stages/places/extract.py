@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document import ParsedDoc
 from dateline.knowledge.countries import country_by_adjective, country_by_name
 from dateline.knowledge.gazetteer import (
     REGION_WORDS,
@@ -24,7 +25,6 @@ from dateline.knowledge.gazetteer import (
 )
 from dateline.knowledge.organizations import find_organization
 from dateline.model import Actor, Place, Span
-from dateline.parsing import ParsedDoc
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MISLABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP"})

@@ -1,6 +1,6 @@
 """The quotes stage: direct and reported speech with speaker and cue.
 
-Direct quotes come from the quotation marks (`marks`), reported speech
+Direct quotes come from the quotation marks (`document.marks`), reported speech
 from speech verbs with a clausal complement in the dependency parse
 ("X said that Y", "Y, X said", "according to X, Y"). Each quote keeps the
 span of its words and of its cue, so a reader sees why it was attributed.
@@ -12,14 +12,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.model import Actor, Quote, QuoteKind, Span
-from dateline.parsing import ParsedDoc, doc_text
-from dateline.stages.quotes.cues import (
+from dateline.document import ParsedDoc, doc_text
+from dateline.document.cues import (
     SpeechVerb,
     cue_subject,
     match_cue,
     name_after,
 )
+from dateline.document.marks import (
+    QUOTE_CHARS,
+    QuotedText,
+    find_quoted_texts,
+    paragraph_bounds,
+)
+from dateline.document.ranges import CharRanges
+from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.stages.quotes.forms import (
     attribution_verb,
     cue_word_closing,
@@ -29,14 +36,7 @@ from dateline.stages.quotes.forms import (
     verb_before_colon,
 )
 from dateline.stages.quotes.headlines import line_attributions
-from dateline.stages.quotes.marks import (
-    QUOTE_CHARS,
-    QuotedText,
-    find_quoted_texts,
-    paragraph_bounds,
-)
 from dateline.stages.quotes.speakers import SpeakerResolver
-from dateline.stages.ranges import CharRanges
 
 SENTENCE_END = frozenset({".", "!", "?"})
 # Quoted phrases this short are names, titles or scare quotes, not speech,

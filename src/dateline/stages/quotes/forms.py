@@ -15,11 +15,11 @@ import re
 
 from spacy.tokens import Token
 
+from dateline.document import doc_text
+from dateline.document.cues import cue_subject
+from dateline.document.marks import QUOTE_CHARS, QuotedText
 from dateline.knowledge.actor_words import not_speaker_heads
 from dateline.knowledge.speech_words import speech_verbs
-from dateline.parsing import doc_text
-from dateline.stages.quotes.cues import cue_subject
-from dateline.stages.quotes.marks import QUOTE_CHARS, QuotedText
 
 # Words a title leaves in lower case: "The Art of the Deal".
 TITLE_SMALL_WORDS = frozenset(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.parsing import doc_text
+from dateline.document import doc_text
 
 # "Name: words" at the start of a line; the name is up to five capitalised words.
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"

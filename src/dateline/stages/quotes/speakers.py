@@ -13,11 +13,11 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document import doc_text
+from dateline.document.cues import subject_phrase
 from dateline.knowledge.actor_words import not_speaker_heads
 from dateline.knowledge.genders import Gender, gender_of
 from dateline.model import Actor, Span
-from dateline.parsing import doc_text
-from dateline.stages.quotes.cues import subject_phrase
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDERS: dict[str, Gender] = {"he": "m", "him": "m", "she": "f", "her": "f"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages.quotes.marks import find_quoted_texts
-from dateline.stages.ranges import CharRanges
+from dateline.document.marks import find_quoted_texts
+from dateline.document.ranges import CharRanges
 
 # Tass, 2024-12-26 (tass-politics-sample): a quote with a quote inside it.
 TASS = (

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages.dates import MONTHS, WEEKDAYS, resolve_date, resolve_period
+from dateline.document.dates import MONTHS, WEEKDAYS, resolve_date, resolve_period
 
 PUBLISHED = date(2024, 12, 26)  # a Thursday, as the TASS dev dispatches
 
