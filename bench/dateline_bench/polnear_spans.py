@@ -61,11 +61,12 @@ _COMPLEMENTISER = "that "
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The span without white space at its ends."""
+
+    piece = text[start:end]
+    if not piece.strip():
+        return start, start
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def folded(text: str, start: int, end: int, *, content: bool) -> tuple[int, int]:
