@@ -124,6 +124,7 @@ def textacy_quotes(records: Sequence[Record], model: str | None = None) -> list[
         for offset, triple in _quotation_triples(doc, direct_quotations):
             content = triple.content
             speaker_id = None
+            source_span = None
             if triple.speaker:
                 start = triple.speaker[0].idx
                 last = triple.speaker[-1]
@@ -134,12 +135,14 @@ def textacy_quotes(records: Sequence[Record], model: str | None = None) -> list[
                     {"id": f"speaker-{len(actors)}", "name": name, "mentions": [name]},
                 )
                 speaker_id = actor["id"]
+                source_span = _span(offset + start, offset + end)
             result["quotes"].append(
                 {
                     "kind": "direct",
                     "speaker": speaker_id,
                     "text": content.text.strip("\"'“”‘’«» "),
                     "span": _span(offset + content.start_char, offset + content.end_char),
+                    "source_span": source_span,
                 }
             )
         result["actors"] = list(actors.values())

@@ -27,7 +27,15 @@ from typing import Any
 from dateline.evaluate import dateline_predict
 from dateline.evaluate.matching import fold_text, greedy_match, word_set
 from dateline.stages.amounts.phrases import currency_marks, currency_words, phrase_key, unit_phrases
-from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, f1, read_jsonl
+from dateline_bench import (
+    BenchmarkResult,
+    BenchmarkRun,
+    baseline,
+    corpus,
+    f1,
+    newsquant_cqe,
+    read_jsonl,
+)
 from dateline_bench.baselines import quantulum_amounts
 
 COUNT = "count"
@@ -116,6 +124,8 @@ def _quantulum_unit(written: str, folded: str) -> str | None:
     """quantulum3's name for a unit's name, symbol or spelling (its code for money)."""
 
     table = _quantulum_units()
+    if table is None:
+        return None
     candidates: list[Any] = []
     named = table.names.get(folded)
     if named is not None:
@@ -136,8 +146,13 @@ def _quantulum_unit(written: str, folded: str) -> str | None:
 
 @cache
 def _quantulum_units() -> Any:
-    from quantulum3 import load
+    """quantulum3's unit table, or None where quantulum3 is not installed (then
+    units are keyed by dateline's tables and their folded spelling alone)."""
 
+    try:
+        from quantulum3 import load
+    except ModuleNotFoundError:
+        return None
     return load.units("en")
 
 
@@ -233,11 +248,34 @@ def run(settings: BenchmarkRun) -> BenchmarkResult:
     inputs = [{"id": g["id"], "text": g["text"], "meta": {}} for g in gold]
     result = BenchmarkResult("newsquant", "NewsQuant sentences, quantities")
     result.articles = len(gold)
-    result.scores["dateline"] = score(gold, dateline_predict(inputs, settings.model))
-    result.scores["quantulum3"] = score(gold, quantulum_amounts(inputs))
+    ours = dateline_predict(inputs, settings.model)
+    result.scores["dateline"] = score(gold, ours) | newsquant_cqe.score(gold, ours, _unit_ok)
+
+    def quantulum() -> dict[str, Any]:
+        theirs = quantulum_amounts(inputs)
+        in_cqe_terms = newsquant_cqe.score(
+            gold, theirs, _unit_ok, ranges_averaged=True, attributes=[newsquant_cqe.UNIT_F1]
+        )
+        return score(gold, theirs) | in_cqe_terms
+
+    baseline(result, "quantulum3", quantulum)
+    result.details["published"] = newsquant_cqe.PUBLISHED
+    if _quantulum_units() is None:
+        result.notes.append(
+            "quantulum3 is not installed: units are keyed without its unit names, so unit "
+            "figures may differ from a full run"
+        )
     result.notes.append(
         "matched by value within 1%; units compared through one key for every system "
         "(ISO codes, quantulum3 unit names; a counted noun is 'count'); direction = "
-        "NewsQuant's change column (=, ~, <, >, up, down)"
+        "NewsQuant's change column (=, ~, <, >, up, down); the 83 gold ranges "
+        "('252.0-287.0') are never matched by these figures"
+    )
+    result.notes.append(
+        "CQE terms (Almasian et al., EMNLP 2023): a hit needs the value (numpy.isclose, a range "
+        "both ends) and the attribute; P over every prediction, R over every gold quantity; "
+        "change = NewsQuant's column exactly (up and down apart); concept partial = one "
+        "shared word. quantulum3 gets value and value+unit only, its gold ranges as "
+        "midpoints, as CQE scored it"
     )
     return result

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from dateline_bench import newsquant
+from dateline_bench import newsquant, newsquant_cqe
 from dateline_bench.newsquant import unit_key
+from dateline_bench.newsquant_cqe import CHANGE_F1, CONCEPT_F1, UNIT_F1, VALUE_F1
 
 NEWSQUANT = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "newsquant"
 
@@ -76,3 +77,56 @@ def test_rates_compare_both_sides() -> None:
     money_only = {"id": gold["id"], "amounts": [{"value": 3500, "unit": "USD"}]}
     assert newsquant.score([gold], [rate])["unit acc"] == 1.0
     assert newsquant.score([gold], [money_only])["unit acc"] == 0.0
+
+
+# -- CQE's terms (Almasian et al., EMNLP 2023) ----------------------------------
+
+
+def cqe(gold: dict[str, Any], amounts: list[dict[str, Any]], **kw: Any) -> dict[str, Any]:
+    return newsquant_cqe.score(
+        [gold], [{"id": gold["id"], "amounts": amounts}], newsquant._unit_ok, **kw
+    )
+
+
+def test_cqe_terms_need_the_value_and_the_attribute() -> None:
+    gold = record("newsquant-0162")  # "exports to China dropped 7% to $2.3 billion."
+    right = [
+        {"value": 0.07, "unit": "ratio", "change": True, "direction": "down", "measure": "exports"},
+        {"value": 2.3e9, "unit": "USD", "measure": "exports to China"},
+    ]
+    assert cqe(gold, right) == {VALUE_F1: 1.0, UNIT_F1: 1.0, CHANGE_F1: 1.0, CONCEPT_F1: 1.0}
+    # The drop read as a rise and the money in euros: the values still count.
+    wrong = [dict(right[0], direction="up"), dict(right[1], unit="EUR")]
+    scores = cqe(gold, wrong)
+    assert scores[VALUE_F1] == 1.0 and scores[UNIT_F1] == 0.5 and scores[CHANGE_F1] == 0.5
+    # An extra prediction costs precision in every figure: 2 hits, 3 predicted, 2 gold.
+    extra = cqe(gold, [*right, {"value": 7, "unit": "count"}])
+    assert extra[VALUE_F1] == extra[UNIT_F1] == 0.8
+
+
+def test_cqe_terms_match_ranges_end_to_end() -> None:
+    gold = record("newsquant-0126")  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 F)"
+    ranges = [
+        {
+            "value": 1.25,
+            "low": 1.0,
+            "high": 1.5,
+            "unit": "degrees Celsius",
+            "change": True,
+            "direction": "down",
+            "measure": "world temperatures",
+        },
+        {"value": 2.25, "low": 1.8, "high": 2.7, "unit": "count"},
+    ]
+    scores = cqe(gold, ranges)
+    assert scores[VALUE_F1] == 1.0 and scores[CHANGE_F1] == 0.5
+    midpoints = [{"value": 1.25, "unit": "celsius"}, {"value": 2.25, "unit": "fahrenheit"}]
+    assert cqe(gold, midpoints)[VALUE_F1] == 0.0  # a midpoint is not the range
+    averaged = cqe(gold, midpoints, ranges_averaged=True, attributes=[])
+    assert averaged[VALUE_F1] == 1.0  # how CQE scored quantulum3, which gives no ranges
+
+
+def test_no_concept_is_matched_by_no_measure() -> None:
+    gold = record("newsquant-0000")  # "You have one solution ..."; concept "-"
+    assert cqe(gold, [{"value": 1, "unit": "count"}])[CONCEPT_F1] == 1.0
+    assert cqe(gold, [{"value": 1, "unit": "count", "measure": "solution"}])[CONCEPT_F1] == 0.0

@@ -62,11 +62,15 @@ class BenchmarkResult:
 
     def format(self) -> str:
         systems = list(self.scores)
+        width = max([28, *(len(metric) + 2 for metric in self.metrics())])
         lines = [f"== {self.name}: {self.description} ({self.articles} articles) =="]
-        lines.append(f"{'metric':<28}" + "".join(f"{s[:16]:>18}" for s in systems))
+        lines.append(f"{'metric':<{width}}" + "".join(f"{s[:16]:>18}" for s in systems))
         for metric in self.metrics():
             cells = "".join(f"{_pct(self.scores[s].get(metric)):>18}" for s in systems)
-            lines.append(f"{metric:<28}{cells}")
+            lines.append(f"{metric:<{width}}{cells}")
+        for entry in self.details.get("published") or []:
+            figures = ", ".join(f"{m} {_pct(v)}" for m, v in entry["figures"].items())
+            lines.append(f"published, {entry['system']} ({entry['citation']}): {figures}")
         lines.extend(f"note: {note}" for note in self.notes)
         if self.error:
             lines.append(f"ERROR: {self.error}")
