@@ -17,7 +17,7 @@ from typing import Any
 
 from dateline.evaluate import dateline_predict
 from dateline.evaluate.matching import word_set
-from dateline.evaluate.scoring import SYMMETRIC_EVENTS
+from dateline.evaluate.scoring import is_symmetric
 from dateline_bench import BenchmarkResult, BenchmarkRun, corpus, read_jsonl
 
 OLD_TYPES = {
@@ -66,7 +66,7 @@ def score(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -
         typed += 1
         event = events[0]
         sources, targets = list(event.get("actors") or []), list(event.get("targets") or [])
-        if wanted in SYMMETRIC_EVENTS:
+        if is_symmetric(wanted):
             sources = targets = sources + targets
         source_ok += _actor_ok(record.get("source_actors"), sources, found)
         if gold_actors(record.get("target_actors")):

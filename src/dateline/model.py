@@ -32,25 +32,6 @@ SECTORS = (
     "other",
 )
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
@@ -193,6 +174,7 @@ class Event:
     """A PLOVER event with its evidence in the text."""
 
     type: str
+    """A PLOVER type of `data/plover_types.tsv` (`knowledge.event_types`)."""
     evidence: Span
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)

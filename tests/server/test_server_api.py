@@ -117,6 +117,21 @@ def test_events_filter_by_type_pair_and_date(client: TestClient) -> None:
     assert belarus and all(e["article_id"] == "tass-1893797" for e in belarus)
 
 
+def test_event_types_are_the_type_table_the_extraction_uses(client: TestClient) -> None:
+    """The web UI colours and describes types from here, not from its own list."""
+
+    from dateline.knowledge.event_types import plover_types
+
+    items = get(client, "/api/event-types")["items"]
+    assert [t["type"] for t in items] == list(plover_types())
+    consult = next(t for t in items if t["type"] == "CONSULT")
+    assert consult == plover_types()["CONSULT"].as_dict()
+    assert (consult["cameo"], consult["quad_class"], consult["symmetric"]) == ("04", 1, True)
+    assert consult["colour"].startswith("#") and consult["description"]
+    stored = {e["type"] for e in get(client, "/api/events?per_page=200")["items"]}
+    assert stored <= {t["type"] for t in items}
+
+
 def test_figures_follow_a_measure_between_two_parties_over_time(client: TestClient) -> None:
     figures = get(client, "/api/figures?measure=trade turnover&between=Kazakhstan,Russia")
     usd = next(s for s in figures["series"] if s["unit"] == "USD")

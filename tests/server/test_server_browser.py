@@ -57,6 +57,13 @@ def test_click_from_article_to_actor_to_dyad(page, base_url: str) -> None:  # ty
 
     page.click("#counterparts a.dyad >> text=Mikhail Mishustin")
     page.wait_for_selector("#chart svg rect")
+    types = page.request.get(f"{base_url}/api/event-types").json()["items"]
+    consult = next(t for t in types if t["type"] == "CONSULT")
+    assert page.locator("#chart svg rect").first.get_attribute("fill") == consult["colour"]
+    assert (
+        page.locator(".badge.type", has_text="CONSULT").first.get_attribute("title")
+        == (consult["description"])
+    )
     assert "Alikhan Smailov – Mikhail Mishustin" in page.inner_text("h1")
     page.screenshot(path=str(ARTIFACTS / "dyad.png"), full_page=True)
 

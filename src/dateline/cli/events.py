@@ -10,7 +10,7 @@ import click
 
 from dateline.cli import main
 from dateline.cli.common import db_option, fail, reading_store
-from dateline.model import PLOVER_TYPES
+from dateline.knowledge.event_types import plover_type_names
 
 if TYPE_CHECKING:
     from dateline.store import EventRow
@@ -42,7 +42,7 @@ def render_event(event: EventRow) -> str:
 @click.option(
     "--type",
     "kind",
-    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    type=click.Choice(plover_type_names(), case_sensitive=False),
     default=None,
     help="Keep one PLOVER type (CONSULT, ACCUSE, ASSAULT, ...).",
 )

@@ -22,7 +22,7 @@ Rules beyond the table in GOLD_FORMAT.md, decided here:
   predicted actor id -> predicted actor -> gold actor it matched. A
   predicted id whose actor matched nothing is simply wrong.
 - Event sides match when they share an actor or are both empty. For
-  symmetric types (`SYMMETRIC_EVENTS`) the sides are pooled and the pools
+  symmetric types (`symmetric` in `data/plover_types.tsv`) the sides are pooled and the pools
   must share at least two actors (or all of them when gold has fewer), so
   "A met B" may be written either way round but "A met C" does not match.
 """
@@ -48,6 +48,7 @@ from dateline.evaluate.report import (
     Finding,
     Report,
 )
+from dateline.knowledge.event_types import plover_types
 
 Item = Mapping[str, Any]
 
@@ -56,13 +57,19 @@ MEASURE_OVERLAP = 0.5
 VALUE_TOLERANCE = 0.01
 COORDINATE_TOLERANCE_KM = 25.0
 
-SYMMETRIC_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-"""PLOVER types whose two sides play the same part.
 
-A meeting or talks (CONSULT), joint work (COOPERATE) and an agreement both
-parties sign (AGREE) read the same from either side. Every other type has a
-doer and a receiver (AID, ACCUSE, SANCTION, ...), so its sides are kept.
-"""
+def is_symmetric(kind: str) -> bool:
+    """Whether the two sides of a PLOVER type play the same part.
+
+    A meeting or talks (CONSULT), joint work (COOPERATE) and an agreement both
+    parties sign (AGREE) read the same from either side; the type table says
+    which. Every other type has a doer and a receiver (AID, ACCUSE,
+    SANCTION, ...), so its sides are kept, as they are for a type the table
+    does not know.
+    """
+
+    known = plover_types().get(kind)
+    return known is not None and known.symmetric
 
 
 def _items(article: Item, key: str) -> list[Item]:
@@ -342,7 +349,7 @@ class _ArticleScorer:
         gold_targets = {str(a) for a in gold.get("targets") or []}
         pred_sources = {str(self._gold_actor(a)) for a in predicted.get("actors") or []}
         pred_targets = {str(self._gold_actor(a)) for a in predicted.get("targets") or []}
-        if kind in SYMMETRIC_EVENTS:
+        if is_symmetric(kind):
             gold_all, pred_all = gold_sources | gold_targets, pred_sources | pred_targets
             if not gold_all and not pred_all:
                 return 1.0

@@ -1,4 +1,5 @@
-"""/api/events, /api/dyads/{a}/{b} and /api/places: what happened, between whom, where."""
+"""/api/events, /api/dyads/{a}/{b}, /api/places and /api/event-types: what happened,
+between whom, where, and what each type of event means."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from dateline.errors import NotFound
-from dateline.model import PLOVER_TYPES
+from dateline.knowledge.event_types import plover_type_names, plover_types
 from dateline.server.basemap import world_basemap
 from dateline.server.deps import MAX_NAME_CHARS, PageDep, StoreDep, actor_ref, parse_pair
 from dateline.store import Side, Store
@@ -36,7 +37,7 @@ def events(
     type: Annotated[
         str | None,
         Query(
-            pattern=f"(?i)^({'|'.join(PLOVER_TYPES)})$",
+            pattern=f"(?i)^({'|'.join(plover_type_names())})$",
             description="A PLOVER type, e.g. CONSULT.",
         ),
     ] = None,
@@ -94,6 +95,15 @@ def dyad_summary(
         "months": [m.as_dict() for m in store.events.dyad(a, b, every_month=True)],
         "events": [e.as_dict() for e in found],
     }
+
+
+@router.get("/event-types")
+def event_types() -> dict[str, Any]:
+    """The 16 PLOVER types, each with its CAMEO root and QuadClass, intensity (+10
+    cooperation to -10 conflict), whether its sides are symmetric, its colour in the
+    web UI's charts and a short description; from the type table the extraction uses."""
+
+    return {"items": [kind.as_dict() for kind in plover_types().values()]}
 
 
 @router.get("/places")

@@ -40,7 +40,6 @@ from dateline.stages.events.modes import event_mode
 from dateline.stages.events.objects import acts_on_fitting_object, object_heads
 from dateline.stages.events.sides import MentionIndex, event_sides, subject_of
 from dateline.stages.events.speech import (
-    ACCUSABLE_TYPES,
     Speakers,
     is_first_person,
     obliged_side,
@@ -50,13 +49,6 @@ from dateline.stages.events.triggers import trigger_of
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 EDGE_WORDS = frozenset({"edge", "edges", "outskirts", "fringes", "border"})
-TOPIC_OBJECT_TYPES = frozenset({"CONSULT"})
-"""Types whose verb's object is what is talked about, never where."""
-PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE"})
-"""Types whose verb's object may be the place itself ("shelled Donetsk", "seized the town")."""
-OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
-"""Types whose object is the doer's own ("American air power was deployed"):
-the object's country is the source, not a target."""
 PAST_TAGS = frozenset({"VBD", "VBN"})
 NAMED_DOER_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
@@ -336,8 +328,8 @@ class _Finder:
             self.parsed,
             self.places,
             countries=not speech,
-            topic=_object_span(trigger) if kind in TOPIC_OBJECT_TYPES else None,
-            target=_object_span(trigger) if kind in PLACE_OBJECT_TYPES else None,
+            topic=_object_span(trigger) if types[kind].object == "topic" else None,
+            target=_object_span(trigger) if types[kind].object == "place" else None,
         )
         destination = None if speech else _visit_destination(trigger, self.parsed, self.places)
         if destination is not None and (
@@ -378,7 +370,8 @@ class _Finder:
             elif is_first_person(subject):
                 targets = [a for a in [*sources, *targets] if a.id != speaker.id]
                 sources = [speaker]
-        if lexical is not None and lexical.type in OWN_FORCES_TYPES and not sources:
+        # "American air power was deployed": the object's country is the doer.
+        if lexical is not None and plover_types()[lexical.type].object == "own" and not sources:
             owners = [a for head in object_heads(trigger) for a in self.index.actors_in(head)]
             if owners:
                 sources = owners
@@ -407,7 +400,8 @@ class _Finder:
                 found.named_doer = _has_named_doer(token)
                 found.stands_alone = lexical.alone and found.past
                 yield found
-                if lexical.type in ACCUSABLE_TYPES and speaker is not None and sources:
+                accuses = plover_types()[lexical.type].accusable
+                if accuses and speaker is not None and sources:
                     accused = [a for a in sources if a.id != speaker.id]
                     if accused:
                         yield self._event("ACCUSE", token, [speaker], accused, speech=True)

@@ -25,14 +25,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.knowledge.event_types import plover_types
 from dateline.knowledge.event_words import Trigger, mode_cues
 from dateline.model import Actor
 from dateline.stages.events.sides import MentionIndex, phrase_tokens, subject_of
 
-MODE_TYPES = frozenset({"CONSULT", "AGREE"})
-"""Types whose mode the context decides: talks and accords."""
-MEDIATED_TYPES = frozenset({"RETREAT"})
-"""Types a third side may broker, told only by mediation words ("a truce brokered by Russia")."""
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 PHRASE_DEPS = frozenset({"prep", "agent"})
 BILATERAL = 2
@@ -48,9 +45,10 @@ def event_mode(
     """The event's mode: "third-party", "phone", "multilateral", else the trigger's own."""
 
     sides = {a.id for a in [*sources, *targets]}
-    if lexical.type in MEDIATED_TYPES and _has_third_party(trigger, sides, index, through=False):
+    decided_by = plover_types()[lexical.type].mode_from
+    if decided_by == "mediation" and _has_third_party(trigger, sides, index, through=False):
         return "third-party"
-    if lexical.type not in MODE_TYPES:
+    if decided_by != "context":
         return lexical.mode
     if _has_third_party(trigger, sides, index):
         return "third-party"

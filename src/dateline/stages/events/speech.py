@@ -20,8 +20,6 @@ from dateline.stages.events.factuality import NEGATIONS
 from dateline.stages.events.sides import MentionIndex, subject_of
 from dateline.stages.events.triggers import coarse_pos
 
-ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
-"""Reported acts of another side that make the statement an accusation."""
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 
 

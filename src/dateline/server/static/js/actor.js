@@ -5,7 +5,7 @@ header("Articles");
 enableTips();
 
 async function show() {
-  const p = await api(`/api/actors/${encodeURIComponent(pathPart(1))}`);
+  const [p] = await Promise.all([api(`/api/actors/${encodeURIComponent(pathPart(1))}`), loadEventTypes()]);
   const a = { id: p.actor_id, name: p.name, kind: p.kind, country: p.country, sector: p.sector };
   const quotes = p.appearances.flatMap((r) => r.quotes.map((q) => ({ ...q, article_id: r.article_id, title: r.title, published: r.published }))).reverse();
   document.title = `${a.name} · dateline`;

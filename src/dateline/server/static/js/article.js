@@ -66,7 +66,7 @@ function factsPanel(article) {
       <div class="meta">${q.speaker ? localLink(q.speaker) : sourceLabel(q.source)} · ${q.kind}</div></li>`)}${
     section("Figures", article.amounts, (m, i) => html`<li data-focus="m${i}"><b>${formatValue(m.value, m.unit)}</b> <span class="meta">“${m.text}”</span>
       <div class="meta">${m.measure || "measure unknown"}${m.period ? " · " + m.period : ""}</div></li>`)}${
-    section("Events", article.events, (e, i) => html`<li data-focus="e${i}"><span class="badge type">${e.type}</span>
+    section("Events", article.events, (e, i) => html`<li data-focus="e${i}">${typeBadge(e.type)}
       ${localLinks(e.actors)} → ${localLinks(e.targets)}
       <div class="meta">${e.place || ""}${e.place && e.date ? " · " : ""}${e.date || ""}</div></li>`)}${
     section("Places", article.places, (p) => html`<li>${p.name} <span class="badge">${p.kind || "place"}</span>${p.country ? html`<span class="badge">${p.country}</span>` : ""}
@@ -75,7 +75,7 @@ function factsPanel(article) {
 
 async function show() {
   const id = pathPart(1);
-  const article = await api(`/api/articles/${encodeURIComponent(id)}`);
+  const [article] = await Promise.all([api(`/api/articles/${encodeURIComponent(id)}`), loadEventTypes()]);
   const m = article.meta;
   const body = article.sentences.length ? article.text.slice(article.sentences[0].start, article.sentences[0].end) : "";
   const heading = m.title || (body.length > 110 ? body.slice(0, 110).replace(/\s+\S*$/, "") + "…" : body) || article.id;

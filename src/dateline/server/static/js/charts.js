@@ -1,12 +1,6 @@
 // Small SVG charts drawn by hand: a time axis, stacked monthly bars, a linked point series.
 "use strict";
 
-const TYPE_COLOURS = {
-  AGREE: "#2e8b57", CONSULT: "#1f5fbf", SUPPORT: "#3aa0a0", CONCEDE: "#7fb800", COOPERATE: "#0b8f6a",
-  AID: "#58a55c", RETREAT: "#a0a040", REQUEST: "#8a6fd1", ACCUSE: "#e67e22", REJECT: "#d35400",
-  THREATEN: "#c0392b", PROTEST: "#e74c3c", SANCTION: "#8e44ad", MOBILIZE: "#b03a2e", COERCE: "#922b21", ASSAULT: "#641e16",
-};
-const typeColour = (t) => TYPE_COLOURS[t] || "#7f8c8d";
 const dayOf = (s) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? new Date(s.slice(0, 10) + "T00:00:00Z").getTime() : null);
 
 function niceTicks(min, max, count) {

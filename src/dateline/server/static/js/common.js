@@ -108,6 +108,28 @@ function enableTips() {
   });
 }
 
+// ---- Event types ------------------------------------------------------------------------
+// What each PLOVER type means (colour, description, CAMEO root, intensity) comes from the
+// server's type table through /api/event-types, the one place types are described. A page
+// that shows event types awaits `loadEventTypes()` before it renders.
+const EVENT_TYPES = new Map();
+const UNKNOWN_TYPE_COLOUR = "#7f8c8d";
+
+async function loadEventTypes() {
+  if (EVENT_TYPES.size) return;
+  (await api("/api/event-types")).items.forEach((t) => EVENT_TYPES.set(t.type, t));
+}
+
+// Only a #rrggbb colour reaches a fill or a swatch; a type the table lacks is grey.
+function typeColour(type) {
+  const colour = String(EVENT_TYPES.get(type)?.colour ?? "");
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour : UNKNOWN_TYPE_COLOUR;
+}
+
+function typeBadge(type) {
+  return html`<span class="badge type" title="${EVENT_TYPES.get(type)?.description ?? ""}">${type}</span>`;
+}
+
 // ---- Formatting -------------------------------------------------------------------------
 const pathPart = (n) => decodeURIComponent(location.pathname.split("/").filter(Boolean)[n] || "");
 
@@ -144,7 +166,7 @@ function sideLinks(e, side) {
 const signed = (x) => (x > 0 ? "+" : "") + x.toFixed(1);
 
 function eventLine(e) {
-  return html`<span class="badge type">${e.type}</span>${e.intensity != null ? html`<span class="badge" title="intensity, -10 conflict to +10 cooperation">${signed(e.intensity)}</span>` : ""} ${sideLinks(e, "source")} → ${sideLinks(e, "target")}
+  return html`${typeBadge(e.type)}${e.intensity != null ? html`<span class="badge" title="intensity, -10 conflict to +10 cooperation">${signed(e.intensity)}</span>` : ""} ${sideLinks(e, "source")} → ${sideLinks(e, "target")}
     <div class="meta">${e.date || ""}${e.place ? " · " + e.place : ""} · <a href="${articleHref(e.article_id, "event-" + e.start)}">${e.title || e.article_id}</a></div>`;
 }
 

@@ -6,7 +6,7 @@ enableTips();
 
 async function show() {
   const [a, b] = [pathPart(1), pathPart(2)];
-  const d = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+  const [d] = await Promise.all([api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`), loadEventTypes()]);
   const title = `${d.a.label} – ${d.b.label}`;
   document.title = `${title} · dateline`;
   const legend = d.types.map((t) => html`<span><i data-colour="${typeColour(t)}"></i>${t}</span>`);

@@ -10,7 +10,7 @@ function placeHref(p) {
 }
 
 async function show() {
-  const [base, places] = await Promise.all([api("/api/basemap"), api("/api/places")]);
+  const [base, places] = await Promise.all([api("/api/basemap"), api("/api/places"), loadEventTypes()]);
   const W = 1080, H = 540, x = (lon) => ((lon + 180) / 360) * W, y = (lat) => ((90 - lat) / 180) * H;
   const size = (base.cell / 360) * W;
   const parts = [];
@@ -32,7 +32,7 @@ async function show() {
     <div class="map-wrap"><svg class="chart" id="map" viewBox="0 0 ${W} ${H * 0.83}" role="img" aria-label="World map of event places">${parts}</svg></div>
     <section class="card spaced-more"><h2>Event places (${withEvents.length})</h2>
       <table class="list"><tr><th>place</th><th>country</th><th>events</th><th>articles</th></tr>${withEvents.map((p) =>
-        html`<tr><td>${p.name}</td><td>${p.country || ""}</td><td>${p.events.map((e) => html`<span class="badge type">${e.type}</span>`)}</td>
+        html`<tr><td>${p.name}</td><td>${p.country || ""}</td><td>${p.events.map((e) => typeBadge(e.type))}</td>
          <td>${joined(p.articles.map((a) => html`<a href="${articleHref(a.id)}">${a.title || a.id}</a>`), html`<br>`)}</td></tr>`)}</table></section>`);
 }
 
