@@ -34,6 +34,9 @@ class PloverType:
     symmetric: bool
     local: bool
     """The dateline place is a sound default for an event of this type."""
+    quad: int
+    """The PLOVER manual's quad category: 1 verbal cooperation, 2 material
+    cooperation, 3 verbal conflict, 4 material conflict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ def plover_types() -> dict[str, PloverType]:
             intensity=float(row["intensity"]),
             symmetric=row["symmetric"] == "yes",
             local=row["local"] == "yes",
+            quad=int(row["quad"]),
         )
     return types
 
