@@ -145,3 +145,8 @@ class IdCollision(StoreError):
 
 class NotFound(DatelineError):
     """A looked-up article or actor is not in the store."""
+
+
+class ExportError(DatelineError):
+    """An export asked for something it cannot write (a format with the wrong
+    options, Parquet without pyarrow, an output it cannot create)."""

@@ -34,9 +34,20 @@ from dateline.cli import (  # noqa: E402
     articles,
     evaluation,
     events,
+    exporting,
     figures,
     queries,
     serve,
 )
 
-__all__ = ["actors", "articles", "evaluation", "events", "figures", "main", "queries", "serve"]
+__all__ = [
+    "actors",
+    "articles",
+    "evaluation",
+    "events",
+    "exporting",
+    "figures",
+    "main",
+    "queries",
+    "serve",
+]

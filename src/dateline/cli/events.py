@@ -38,21 +38,25 @@ def render_event(event: EventRow) -> str:
     )
 
 
-@main.command()
-@click.option(
+event_type_option = click.option(
     "--type",
     "kind",
     type=click.Choice(plover_type_names(), case_sensitive=False),
     default=None,
     help="Keep one PLOVER type (CONSULT, ACCUSE, ASSAULT, ...).",
 )
-@click.option(
+event_actor_option = click.option(
     "--actor",
     default=None,
     metavar="NAME|ISO3",
     help="Keep events with this actor on either side: a name (Mishustin) or a "
     "country code (KAZ: the country, its government and its people).",
 )
+
+
+@main.command()
+@event_type_option
+@event_actor_option
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Keep events on or after.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Keep events on or before.")
 @click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")

@@ -41,6 +41,9 @@ class PloverType:
     """CAMEO root code ("04" for CONSULT)."""
     quad_class: int
     """CAMEO QuadClass: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
+    plover_quad: int
+    """The PLOVER manual's quad category (same scale; CONCEDE and SANCTION differ
+    from CAMEO's): what `dateline export --format plover` writes as quad_code."""
     intensity: float
     """+10 (cooperation) to -10 (conflict)."""
     symmetric: bool
@@ -105,6 +108,8 @@ def _plover_type(row: dict[str, str]) -> PloverType:
         raise bad("cameo", "a two-digit CAMEO root such as 04")
     if row["quad_class"] != str(_quad_class(row["cameo"])):
         raise bad("quad_class", f"{_quad_class(row['cameo'])}, the QuadClass of its CAMEO root")
+    if row["plover_quad"] not in ("1", "2", "3", "4"):
+        raise bad("plover_quad", "1, 2, 3 or 4")
     try:
         intensity = float(row["intensity"])
     except ValueError:
@@ -117,6 +122,7 @@ def _plover_type(row: dict[str, str]) -> PloverType:
         name=name,
         cameo=row["cameo"],
         quad_class=int(row["quad_class"]),
+        plover_quad=int(row["plover_quad"]),
         intensity=intensity,
         symmetric=choice("symmetric", _YES_NO) == "yes",
         local=choice("local", _YES_NO) == "yes",

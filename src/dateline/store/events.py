@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import actors, articles, event_participants, events
 
 if TYPE_CHECKING:
+    from dateline.store.event_records import EventRecord
     from dateline.store.store import Store
 
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{3}$")
@@ -170,6 +172,35 @@ class Events:
 
         with self._store.transaction(f"finding actors for {wanted!r}") as conn:
             return _describe_side(conn, wanted)
+
+    def records(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        batch_size: int = 500,
+    ) -> Iterator[EventRecord]:
+        """Every matching event with all an event codebook asks of it, in id order.
+
+        What `dateline export` writes GDELT and PLOVER rows from; streamed
+        `batch_size` events at a time, so memory stays flat on any store
+        (`dateline.store.event_records`). Filters as `page` does.
+        """
+
+        from dateline.store.event_records import event_records
+
+        return event_records(
+            self._store, type=type, actor=actor, since=since, until=until, batch_size=batch_size
+        )
+
+    def count(self, *, type: str | None = None, actor: str | None = None) -> int:
+        """How many stored events have this type and actor, whatever their day."""
+
+        from dateline.store.event_records import count_candidates
+
+        return count_candidates(self._store, type=type, actor=actor)
 
 
 def actor_matches(wanted: str, name: str, country: str | None, actor_id: int | None = None) -> bool:

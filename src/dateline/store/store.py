@@ -44,6 +44,7 @@ from dateline.store.schema import (
     quotes,
     store_info,
 )
+from dateline.store.tables import Tables
 from dateline.store.write import save_extraction
 
 
@@ -82,6 +83,7 @@ class Store:
         self.events = Events(self)
         self.figures = Figures(self)
         self.places = Places(self)
+        self.tables = Tables(self)
 
     def close(self) -> None:
         self.engine.dispose()
