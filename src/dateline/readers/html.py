@@ -128,16 +128,16 @@ def read_html_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Article |
 
     where = str(path)
     try:
-        data = read_at_most(path, limits.json_file_bytes)
+        data = read_at_most(path, limits.page_bytes)
     except InputError as exc:
         return exc
     if path.name.lower().endswith(".gz"):
         try:
-            data = _gunzip(data, limits.json_file_bytes)
+            data = _gunzip(data, limits.page_bytes)
         except (OSError, EOFError, zlib.error) as exc:
             return InputError(where, f"is not a readable gzip file ({exc}); check the file")
-    if len(data) > limits.json_file_bytes:
-        return InputError(where, limits.too_large(limits.json_file_bytes, "a web page"))
+    if len(data) > limits.page_bytes:
+        return InputError(where, limits.too_large(limits.page_bytes, "a web page"))
     return article_from_html(data, where, path=where, limits=limits)
 
 

@@ -39,6 +39,12 @@ class ReadLimits:
         return 4 * self.article_chars + 4
 
     @property
+    def page_bytes(self) -> int:
+        """A web page (a file, a download, a WARC record): markup around the text."""
+
+        return 8 * self.article_chars + 2**20
+
+    @property
     def line_bytes(self) -> int:
         """One JSON Lines record: the text with every character escaped
         (``\\u0416``, 6 bytes), and room for the other fields."""

@@ -20,38 +20,49 @@ from dateline.readers.html import HTML_SUFFIXES, article_from_html, read_html_fi
 from dateline.readers.jsonl import read_json, read_jsonl, read_jsonl_stream
 from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits
 from dateline.readers.text import read_text_file, read_text_stream
+from dateline.readers.web import WARC_SUFFIXES, Fetcher, is_url, read_url, read_warc
 
 STDIN_NAME = "<stdin>"
 
 # Which files a folder contributes (by the end of their name); a file named
 # explicitly is read whatever its name, as plain text unless it says otherwise.
-ARTICLE_SUFFIXES = (".txt", ".jsonl", ".json", *HTML_SUFFIXES)
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".json", *HTML_SUFFIXES, *WARC_SUFFIXES)
 
 STDIN = "-"
 """The path that reads standard input: JSON Lines, a web page or one plain text."""
 
 
 def read_paths(
-    paths: Iterable[str | Path], limits: ReadLimits = DEFAULT_LIMITS
+    paths: Iterable[str | Path],
+    limits: ReadLimits = DEFAULT_LIMITS,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article | InputError]:
-    """Articles from files and folders, in order, with an error for each bad input.
+    """Articles from files, folders and URLs, in order, with an error for each bad input.
 
-    A folder is read recursively in sorted order, taking ``.txt``, ``.jsonl``
-    and ``.json`` files and skipping hidden files and folders. Anything that
-    is not a regular file (a FIFO, a device such as ``/dev/zero``, a broken
-    link) is an error rather than read: it could block or never end.
+    A folder is read recursively in sorted order, taking the files named
+    like articles (`ARTICLE_SUFFIXES`) and skipping hidden files and folders.
+    Anything that is not a regular file (a FIFO, a device such as
+    ``/dev/zero``, a broken link) is an error rather than read: it could
+    block or never end. URLs are fetched with `fetcher` (by default one
+    made here, with `Fetcher`'s timeout, retries and a size limit).
     """
 
-    for given in paths:
-        if str(given) == STDIN:
-            yield from read_stdin(limits)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            for file in input_files(path):
-                yield from read_file(file, limits)
-        else:
-            yield from read_file(path, limits)
+    own = fetcher is None
+    web = fetcher or Fetcher(max_bytes=limits.page_bytes)
+    try:
+        for given in paths:
+            if str(given) == STDIN:
+                yield from read_stdin(limits)
+            elif is_url(str(given)):
+                yield from read_url(str(given), web, limits)
+            elif (path := Path(given)).is_dir():
+                for file in input_files(path):
+                    yield from read_file(file, limits)
+            else:
+                yield from read_file(path, limits)
+    finally:
+        if own:
+            web.close()
 
 
 def input_files(folder: Path) -> list[Path]:
@@ -82,6 +93,8 @@ def read_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Artic
         yield from read_json(path, limits)
     elif name.endswith(HTML_SUFFIXES):
         yield read_html_file(path, limits)
+    elif name.endswith(WARC_SUFFIXES):
+        yield from read_warc(path, limits)
     else:
         yield read_text_file(path, limits)
 
