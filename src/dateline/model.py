@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "country"]
@@ -85,6 +85,15 @@ class Article:
     dateline: Dateline | None = None
     origin: str | None = None
     """Where the article was read from (`path:line`), for messages."""
+    path: str | None = None
+    """The file it was read from, as given (a page, a text, a JSONL or WARC file)."""
+    line: int | None = None
+    """Its line in a JSON Lines file."""
+    author: str | None = None
+    site: str | None = None
+    """The site's own name for itself ("BBC News"), from a page's metadata."""
+    captured: datetime | None = None
+    """When the page was fetched (a URL, a feed item) or archived (a WARC record)."""
 
     @property
     def dateline_place(self) -> str | None:

@@ -120,7 +120,8 @@ def place_dict(place: Place) -> dict[str, Any]:
 
 
 def article_meta(article: Article) -> dict[str, Any]:
-    """The gold `meta`: date, dateline and source, with title, url and agency where known."""
+    """The gold `meta`: date, dateline and source, with title, url, agency and where the
+    article came from (author, site, path, line, captured) where known."""
 
     meta: dict[str, Any] = {
         "date": article.published.isoformat() if article.published else None,
@@ -133,6 +134,11 @@ def article_meta(article: Article) -> dict[str, Any]:
         meta["url"] = article.url
     if article.dateline and article.dateline.agency:
         meta["agency"] = article.dateline.agency
+    for key in ("author", "site", "path", "line"):
+        if getattr(article, key) is not None:
+            meta[key] = getattr(article, key)
+    if article.captured is not None:
+        meta["captured"] = article.captured.isoformat()
     return meta
 
 
@@ -154,7 +160,19 @@ def extraction_to_dict(found: Extraction) -> dict[str, Any]:
     }
 
 
-STORED_META = ("date", "dateline", "agency", "source", "title", "url")
+STORED_META = (
+    "date",
+    "dateline",
+    "agency",
+    "source",
+    "title",
+    "url",
+    "author",
+    "site",
+    "path",
+    "line",
+    "captured",
+)
 """Every `meta` key of a stored article, None where unknown, so a reader can rely on them."""
 
 

@@ -88,8 +88,10 @@ def extract(
     """Print the facts of each article in PATHS (files or folders); nothing is stored.
 
     PATHS may be .txt files (one dispatch each), .jsonl files (records with
-    id, text, date, source, title, url; gold files keep their ids) or folders,
-    read recursively. Output keeps the input order whatever the --workers.
+    id, text, date, source, title, url; gold files keep their ids), web pages
+    (.html, .htm, .html.gz), web archives (.warc, .warc.gz), folders (read
+    recursively), http(s) URLs of pages or RSS/Atom feeds, or - for standard
+    input. Output keeps the input order whatever the --workers.
     """
 
     from dateline.output import extraction_to_dict

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from dateline.errors import InputError
 
@@ -60,6 +61,16 @@ class Encoding:
 
 
 UTF8 = Encoding("utf-8")
+
+
+def peek_head(handle: BinaryIO) -> bytes:
+    """Up to `PROBE_BYTES` from the start of `handle`, left unread (a pipe cannot seek)."""
+
+    peek = getattr(handle, "peek", None)
+    if peek is None:  # not buffered: sniff nothing rather than consume the head
+        return b""
+    head: bytes = peek(PROBE_BYTES)
+    return head[:PROBE_BYTES]
 
 
 def sniff_encoding(head: bytes) -> Encoding | None:

@@ -22,12 +22,12 @@ from dateline.errors import InputError
 from dateline.model import Article
 from dateline.readers.encoding import (
     BINARY_REASON,
-    PROBE_BYTES,
     decode_bytes,
     nul_reason,
+    peek_head,
     sniff_encoding,
 )
-from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits, open_regular_file
+from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits, open_regular_file, read_at_most
 from dateline.readers.text import read_text
 
 
@@ -94,7 +94,7 @@ def read_jsonl_stream(
     a UTF-16 or UTF-32 file (found by `sniff_encoding`) is decoded whole.
     """
 
-    encoding = sniff_encoding(_peek(handle))
+    encoding = sniff_encoding(peek_head(handle))
     if encoding is None:
         yield InputError(where, BINARY_REASON)
         return
@@ -116,14 +116,6 @@ def read_jsonl_stream(
         yield _read_line(line, where, number, limits)
     if records == 0:
         yield InputError(where, "file is empty; add one JSON object per line or remove it")
-
-
-def _peek(handle: BinaryIO) -> bytes:
-    peek = getattr(handle, "peek", None)
-    if peek is None:  # not buffered: sniff nothing rather than consume the head
-        return b""
-    head: bytes = peek(PROBE_BYTES)
-    return head[:PROBE_BYTES]
 
 
 def _utf8_lines(
@@ -199,13 +191,9 @@ def read_json(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Artic
 
     where = str(path)
     try:
-        with open_regular_file(path) as handle:
-            data = handle.read(limits.json_file_bytes + 1)
+        data = read_at_most(path, limits.json_file_bytes)
     except InputError as exc:
         yield exc
-        return
-    except OSError as exc:
-        yield InputError(where, f"cannot be read ({exc.strerror or exc}); check the path")
         return
     if len(data) > limits.json_file_bytes:
         yield InputError(
@@ -230,7 +218,7 @@ def read_json(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Artic
         yield InputError(where, "holds an empty list; add article records or remove it")
     for index, record in enumerate(records, start=1):
         try:
-            yield article_from_record(record, origin=f"{where}#{index}", limits=limits)
+            yield article_from_record(record, origin=f"{where}#{index}", path=where, limits=limits)
         except _BadRecord as exc:
             yield InputError(where, f"record {index} {exc}")
 
@@ -245,15 +233,25 @@ def _read_line(line: str, path: str, number: int, limits: ReadLimits) -> Article
         hint = "; each line must hold one complete JSON object" if exc.malformed else ""
         return InputError(path, exc.reason + hint, line=number)
     try:
-        return article_from_record(record, origin=f"{path}:{number}", limits=limits)
+        return article_from_record(
+            record, origin=f"{path}:{number}", path=path, line=number, limits=limits
+        )
     except _BadRecord as exc:
         return InputError(path, str(exc), line=number)
 
 
 def article_from_record(
-    record: Any, *, origin: str | None = None, limits: ReadLimits = DEFAULT_LIMITS
+    record: Any,
+    *,
+    origin: str | None = None,
+    path: str | None = None,
+    line: int | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Article:
-    """An article from one decoded JSON record; ids given in the record are kept."""
+    """An article from one decoded JSON record; ids given in the record are kept.
+
+    `path` and `line` say where it was read, for `meta.path` and `meta.line`.
+    """
 
     if not isinstance(record, dict):
         raise _BadRecord(
@@ -283,6 +281,7 @@ def article_from_record(
         "source": _optional_str(record, meta, "source"),
         "url": _optional_str(record, {}, "url"),
         "title": _optional_str(record, {}, "title"),
+        "author": _optional_str(record, meta, "author"),
     }
     for name, value in fields.items():
         _check_storable(name, value)
@@ -293,7 +292,10 @@ def article_from_record(
         url=fields["url"],
         published=_parse_date(_optional_str(record, meta, "date")),
         title=fields["title"],
+        author=fields["author"],
         origin=origin,
+        path=path,
+        line=line,
     )
 
 

@@ -39,6 +39,12 @@ class ReadLimits:
         return 4 * self.article_chars + 4
 
     @property
+    def page_bytes(self) -> int:
+        """A web page (a file, a download, a WARC record): markup around the text."""
+
+        return 8 * self.article_chars + 2**20
+
+    @property
     def line_bytes(self) -> int:
         """One JSON Lines record: the text with every character escaped
         (``\\u0416``, 6 bytes), and room for the other fields."""
@@ -84,13 +90,29 @@ def open_regular_file(path: Path) -> BinaryIO:
             raise InputError(
                 where,
                 f"is {_kind_of(mode)}, not a regular file; dateline reads files and folders "
-                "of articles",
+                "of articles (and '-' for standard input)",
             )
         os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb", buffering=2**16)
     except BaseException:
         os.close(descriptor)
         raise
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes of the regular file `path` (one more says it is too large).
+
+    Raises `InputError` for anything `open_regular_file` refuses and for a
+    read that fails.
+    """
+
+    try:
+        with open_regular_file(path) as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(
+            str(path), f"cannot be read ({exc.strerror or exc}); check the path"
+        ) from exc
 
 
 def _kind_of(mode: int) -> str:

@@ -8,8 +8,9 @@ is dropped, as it is an encoding detail and not text (`readers.encoding`).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from dateline.errors import InputError
 from dateline.model import Article, article_id_for
@@ -27,6 +28,11 @@ def read_text(
     published: date | None = None,
     title: str | None = None,
     origin: str | None = None,
+    path: str | None = None,
+    line: int | None = None,
+    author: str | None = None,
+    site: str | None = None,
+    captured: datetime | None = None,
 ) -> Article:
     """An `Article` from raw text, with its wire header parsed.
 
@@ -46,18 +52,31 @@ def read_text(
         title=title,
         dateline=header,
         origin=origin,
+        path=path,
+        line=line,
+        author=author,
+        site=site,
+        captured=captured,
     )
 
 
 def read_text_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Article | InputError:
     """One plain text file as one article, or the error that stops it."""
 
-    where = str(path)
     try:
         with open_regular_file(path) as handle:
-            data = handle.read(limits.text_file_bytes + 1)
+            return read_text_stream(handle, str(path), limits, path=str(path))
     except InputError as exc:
         return exc
+
+
+def read_text_stream(
+    handle: BinaryIO, where: str, limits: ReadLimits = DEFAULT_LIMITS, *, path: str | None = None
+) -> Article | InputError:
+    """The whole of `handle` as one article, read within the limit of a text file."""
+
+    try:
+        data = handle.read(limits.text_file_bytes + 1)
     except OSError as exc:
         return InputError(where, f"cannot be read ({exc.strerror or exc}); check the path")
     if len(data) > limits.text_file_bytes:
@@ -70,4 +89,4 @@ def read_text_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Article |
         return InputError(where, "file is empty; put the article text in it or remove it")
     if len(text) > limits.article_chars:
         return InputError(where, limits.too_long(len(text)))
-    return read_text(text, origin=where)
+    return read_text(text, origin=where, path=path)

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -489,6 +489,11 @@ def _read_article(conn: Connection, article_id: str) -> StoredArticle | None:
         published=row.published,
         title=row.title,
         dateline=_stored_dateline(row),
+        path=row.path,
+        line=row.line,
+        author=row.author,
+        site=row.site,
+        captured=_as_utc(row.captured),
     )
     extraction = Extraction(
         article=article,
@@ -500,3 +505,11 @@ def _read_article(conn: Connection, article_id: str) -> StoredArticle | None:
         places=rebuilt.places(),
     )
     return StoredArticle(extraction, actor_rows, row.ingested_at)
+
+
+def _as_utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; the store always writes UTC."""
+
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from dateline.errors import StoreError
+from dateline.store.migrate import MIGRATIONS, upgrade
 from dateline.store.schema import SCHEMA_VERSION, metadata, store_info
 from dateline.store.search import create_search_index
 
@@ -137,9 +138,14 @@ def _check_readable_store(engine: Engine, where: str) -> None:
             sa.select(store_info.c.value).where(store_info.c.key == "schema_version")
         ).scalar_one_or_none()
     if found != SCHEMA_VERSION:
+        advice = (
+            "the next `dateline ingest` into it upgrades it in place"
+            if found in MIGRATIONS
+            else "re-ingest the articles into a fresh database"
+        )
         raise StoreError(
             f"{where} holds dateline schema version {found}, this dateline reads version "
-            f"{SCHEMA_VERSION}; re-ingest the articles into a fresh database."
+            f"{SCHEMA_VERSION}; {advice}."
         )
 
 
@@ -155,10 +161,11 @@ def _open_failure(where: str, exc: sa.exc.SQLAlchemyError) -> str:
 
 
 def _check_schema_version(engine: Engine, where: str) -> None:
-    """Stamp a new database with our schema version; refuse a foreign one.
+    """Stamp a new database with our schema version, upgrade an older one, refuse others.
 
     `create_all` never alters an existing table, so a database from another
-    version would fail later with a confusing column error; better say so now.
+    version would fail later with a confusing column error; an older version
+    with a path of steps in `store.migrate` is upgraded, any other refused now.
     """
 
     with engine.begin() as conn:
@@ -167,6 +174,12 @@ def _check_schema_version(engine: Engine, where: str) -> None:
         ).scalar_one_or_none()
         if found is None:
             conn.execute(sa.insert(store_info).values(key="schema_version", value=SCHEMA_VERSION))
+        elif found != SCHEMA_VERSION and upgrade(conn, found, SCHEMA_VERSION):
+            conn.execute(
+                sa.update(store_info)
+                .where(store_info.c.key == "schema_version")
+                .values(value=SCHEMA_VERSION)
+            )
         elif found != SCHEMA_VERSION:
             raise StoreError(
                 f"{where} holds dateline schema version {found}, this dateline "

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "4"
-"""Bump when a table changes; `Store(url)` refuses a database of another version."""
+SCHEMA_VERSION = "5"
+"""Bump when a table changes, with a step in `store/migrate.py` from the version
+before; `Store(url)` upgrades an older store it has a step for and refuses any
+other version."""
 
 metadata = sa.MetaData()
 
@@ -41,6 +43,13 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("text_hash", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    # Where the article came from (version 5): a page's author and site name,
+    # the file (and JSONL line) it was read from, when it was fetched or archived.
+    sa.Column("author", sa.Text),
+    sa.Column("site", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("line", sa.Integer),
+    sa.Column("captured", sa.DateTime(timezone=True)),
     sa.Index("ix_articles_published", "published"),
     sa.Index("ix_articles_source", "source"),
     sa.Index("ix_articles_ingested_at", "ingested_at"),

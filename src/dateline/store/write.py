@@ -106,6 +106,11 @@ def _upsert_article(conn: Connection, extraction: Extraction, *, replace: bool) 
         "text": article.text,
         "text_hash": text_hash(article.text),
         "ingested_at": datetime.now(UTC),
+        "author": article.author,
+        "site": article.site,
+        "path": article.path,
+        "line": article.line,
+        "captured": article.captured,
     }
     found = conn.execute(_FIND_ARTICLE, {"article_id": article.id}).first()
     if found is None:
