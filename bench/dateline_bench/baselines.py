@@ -16,6 +16,7 @@ are imported only when used, so a missing textacy costs only its baseline
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -175,8 +176,10 @@ def quantulum_amounts(records: Sequence[Record]) -> list[Record]:
     parsing needs no network either way.
     """
 
-    import quantulum3.classifier
-    from quantulum3 import parser
+    with warnings.catch_warnings():  # it warns that its classifier's extras are missing
+        warnings.simplefilter("ignore", UserWarning)
+        import quantulum3.classifier
+        from quantulum3 import parser
 
     quantulum3.classifier.USE_CLF = False
     out: list[Record] = []

@@ -51,6 +51,6 @@ def run(settings: BenchmarkRun) -> BenchmarkResult:
     sources = len(breakdown.sources)
     result.notes.append(
         f"dev gold is tuned on; the figures that count are the benchmarks. {len(files)} files, "
-        f"{sources} sources: per file, per source and leave-one-source-out below"
+        f"{sources} sources, also given per file, per source and leave-one-source-out"
     )
     return result

@@ -20,6 +20,7 @@ one-to-one, closest first. On matches:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -150,7 +151,9 @@ def _quantulum_units() -> Any:
     units are keyed by dateline's tables and their folded spelling alone)."""
 
     try:
-        from quantulum3 import load
+        with warnings.catch_warnings():  # it warns that its classifier's extras are missing
+            warnings.simplefilter("ignore", UserWarning)
+            from quantulum3 import load
     except ModuleNotFoundError:
         return None
     return load.units("en")

@@ -201,3 +201,12 @@ def test_a_bad_baseline_fails_before_any_benchmark_runs(
     assert module.main(["--output", str(tmp_path / "A.md"), "--baseline", str(missing)]) == 2
     assert "nowhere.json" in capsys.readouterr().err
     assert not ran
+
+
+def test_evaluate_prints_the_dev_benchmark_per_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaders = {"dev": lambda: dev_runner(False)}
+    monkeypatch.setattr(benchmarks, "installed_benchmarks", lambda: loaders)
+    result = CliRunner().invoke(main, ["evaluate", "--benchmark", "dev"])
+    assert result.exit_code == 0, result.output
+    assert "per source:" in result.output and "without Trend" in result.output
+    assert "published, Someone (Someone et al., 2024): quotes F1 50.0" in result.output

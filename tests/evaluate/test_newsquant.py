@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from dateline_bench import newsquant, newsquant_cqe
+from dateline_bench import BenchmarkRun, newsquant, newsquant_cqe
 from dateline_bench.newsquant import unit_key
 from dateline_bench.newsquant_cqe import CHANGE_F1, CONCEPT_F1, UNIT_F1, VALUE_F1
 
@@ -130,3 +131,23 @@ def test_no_concept_is_matched_by_no_measure() -> None:
     gold = record("newsquant-0000")  # "You have one solution ..."; concept "-"
     assert cqe(gold, [{"value": 1, "unit": "count"}])[CONCEPT_F1] == 1.0
     assert cqe(gold, [{"value": 1, "unit": "count", "measure": "solution"}])[CONCEPT_F1] == 0.0
+
+
+@pytest.mark.slow
+def test_without_quantulum3_newsquant_scores_dateline_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`make run` alone need not bring every baseline: a missing one is a note."""
+
+    if not (NEWSQUANT / "newsquant.jsonl").exists():
+        pytest.skip("the shared corpus sits beside the repo")
+    monkeypatch.setitem(sys.modules, "quantulum3", None)  # import quantulum3 now fails
+    newsquant._quantulum_units.cache_clear()
+    try:
+        result = newsquant.run(BenchmarkRun(limit=3, shared=NEWSQUANT.parents[1]))
+    finally:
+        newsquant._quantulum_units.cache_clear()
+    assert list(result.scores) == ["dateline"]
+    assert result.scores["dateline"][VALUE_F1] is not None
+    assert any("quantulum3 baseline skipped" in note for note in result.notes)
+    assert any("units are keyed without its unit names" in note for note in result.notes)

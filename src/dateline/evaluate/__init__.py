@@ -170,6 +170,8 @@ def run_evaluate(
         results = run_benchmarks(benchmark, settings)
         for result in results:
             texts.append(result.format())
+            if "breakdown" in result.details:  # the dev gold, per file and per source
+                texts.append(format_breakdown(Breakdown.from_dict(result.details["breakdown"])))
         payload["benchmarks"] = [result.as_dict() for result in results]
     if not texts:
         raise InputError("dateline evaluate", "give a gold JSONL file or --benchmark NAME")
