@@ -1,16 +1,18 @@
 """The ordered stages that turn a parsed article into an `Extraction`.
 
 Each stage is a plain function of the parsed document (and of the facts of
-the stages before it), so it can be tested, timed and replaced alone. The
-order matters only where a stage reads another's facts: quotes need actors
-for their speakers, events need actors and places.
+the stages before it), so it can be tested, timed and replaced alone.
+`STAGES` lists them in order; one loop runs them, times each and names the
+stage in the error when one fails. The order matters only where a stage
+reads another's facts: quotes need actors for their speakers, events need
+actors, places and quotes.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +33,23 @@ from dateline.stages.amounts import extract_amounts
 from dateline.stages.events import extract_events
 from dateline.stages.places import extract_places
 from dateline.stages.quotes import extract_quotes
+
+Stage = Callable[[ParsedDoc, Extraction], list[Any]]
+"""A stage: the parsed article and the facts found so far in, its facts out."""
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("actors", lambda parsed, found: extract_actors(parsed)),
+    ("quotes", lambda parsed, found: extract_quotes(parsed, found.actors)),
+    ("amounts", lambda parsed, found: extract_amounts(parsed, found.actors)),
+    ("places", lambda parsed, found: extract_places(parsed, found.actors)),
+    (
+        "events",
+        lambda parsed, found: extract_events(parsed, found.actors, found.places, found.quotes),
+    ),
+)
+"""The stages in the order they run; each name is the `Extraction` field it fills."""
+
+STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 
 @dataclass
@@ -53,20 +72,25 @@ def _stage(name: str, parsed: ParsedDoc, timer: StageTimer | None) -> Iterator[N
         timer.seconds[name] += time.perf_counter() - started
 
 
-def run_stages(parsed: ParsedDoc, timer: StageTimer | None = None) -> Extraction:
-    """Run every stage on one parsed article, in dependency order."""
+def run_stages(
+    parsed: ParsedDoc, timer: StageTimer | None = None, disable: Collection[str] = ()
+) -> Extraction:
+    """Run the stages of `STAGES` on one parsed article, in order.
 
+    A stage named in `disable` is skipped and its facts stay empty, as if it
+    found none; the stages after it read that (timing one stage alone,
+    testing a stage without another's facts).
+    """
+
+    unknown = sorted(set(disable) - set(STAGE_NAMES))
+    if unknown:
+        raise ValueError(f"no stage named {', '.join(unknown)}; stages: {', '.join(STAGE_NAMES)}")
     found = Extraction(article=parsed.article, sentences=parsed.sentence_spans())
-    with _stage("actors", parsed, timer):
-        found.actors = extract_actors(parsed)
-    with _stage("quotes", parsed, timer):
-        found.quotes = extract_quotes(parsed, found.actors)
-    with _stage("amounts", parsed, timer):
-        found.amounts = extract_amounts(parsed, found.actors)
-    with _stage("places", parsed, timer):
-        found.places = extract_places(parsed, found.actors)
-    with _stage("events", parsed, timer):
-        found.events = extract_events(parsed, found.actors, found.places, found.quotes)
+    for name, stage in STAGES:
+        if name in disable:
+            continue
+        with _stage(name, parsed, timer):
+            setattr(found, name, stage(parsed, found))
     return found
 
 
@@ -77,8 +101,12 @@ def extract_articles(
     model: str | None = None,
     batch_size: int = 32,
     timer: StageTimer | None = None,
+    disable: Collection[str] = (),
 ) -> Iterator[Extraction | ExtractionFailed]:
-    """Extract facts from many articles; failures are yielded, not raised."""
+    """Extract facts from many articles; failures are yielded, not raised.
+
+    `disable` names stages to skip (`run_stages`).
+    """
 
     language = nlp if nlp is not None else load_model(model)
     for parsed in parse_articles(articles, language, batch_size=batch_size):
@@ -86,7 +114,7 @@ def extract_articles(
             yield parsed
             continue
         try:
-            yield run_stages(parsed, timer)
+            yield run_stages(parsed, timer, disable)
         except ExtractionFailed as failure:
             yield failure
 

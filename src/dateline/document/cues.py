@@ -8,10 +8,13 @@ from nearby names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dateline.document.text import kept_on_doc
 from dateline.knowledge.speech_words import SpeechVerb, speech_verbs
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -52,6 +55,65 @@ def _matches_rest(token: Token, rest: tuple[str, ...]) -> list[Token] | None:
     return tokens
 
 
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """One speech cue of the document: its tokens (verb first) and lexicon entry."""
+
+    tokens: tuple[Token, ...]
+    verb: SpeechVerb
+
+    @property
+    def words(self) -> list[Token]:
+        """The cue's tokens as a new list, the shape the cue rules take."""
+
+        return list(self.tokens)
+
+
+class SpeechCues:
+    """Every speech cue of one document, each token checked once.
+
+    Three stages ask whether a token is a cue (the actors stage for
+    described speakers, the quotes stage for reported speech, the events
+    stage for who speaks); the answer depends on the token and its parse
+    alone, so it is found once per document and kept on the `Doc`.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._at: dict[int, SpeechCue] = {}
+        for token in doc:
+            found = _lexicon_cue(token)
+            if found is not None:
+                self._at[token.i] = SpeechCue(tuple(found[0]), found[1])
+        self._subjects: dict[tuple[int, ...], Token | None] = {}
+
+    def at(self, i: int) -> SpeechCue | None:
+        """The cue whose first token is token `i`, or None."""
+
+        return self._at.get(i)
+
+    def __iter__(self) -> Iterator[SpeechCue]:
+        """The cues in text order."""
+
+        return iter(self._at.values())
+
+    def subject(self, cue: list[Token]) -> Token | None:
+        """`_find_subject(cue)`, found once per cue."""
+
+        key = tuple(token.i for token in cue)
+        if key not in self._subjects:
+            self._subjects[key] = _find_subject(cue)
+        return self._subjects[key]
+
+
+SPEECH_CUES_KEY = "dateline.speech_cues"
+
+
+def speech_cues(doc: Doc) -> SpeechCues:
+    """The document's `SpeechCues`, found on first use and kept on the `Doc`."""
+
+    return kept_on_doc(doc, SPEECH_CUES_KEY, SpeechCues)
+
+
 def match_cue(token: Token) -> tuple[list[Token], SpeechVerb] | None:
     """The cue starting at `token` and its lexicon entry, if it is a speech cue.
 
@@ -59,6 +121,11 @@ def match_cue(token: Token) -> tuple[list[Token], SpeechVerb] | None:
     prepositional phrases such as "according to".
     """
 
+    cue = speech_cues(token.doc).at(token.i)
+    return (cue.words, cue.verb) if cue is not None else None
+
+
+def _lexicon_cue(token: Token) -> tuple[list[Token], SpeechVerb] | None:
     lexicon = speech_verbs()
     for key in (token.lemma_.lower(), token.lower_):
         for entry in lexicon.get(key, []):
@@ -74,13 +141,19 @@ def match_cue(token: Token) -> tuple[list[Token], SpeechVerb] | None:
 
 
 def cue_subject(cue: list[Token]) -> Token | None:
-    """The head token of whoever the cue says spoke, or None.
+    """The head token of whoever the cue says spoke, or None (kept per cue).
 
     "according to X": X. Otherwise the verb's subject; a verb without one
     borrows it from the speech verb it is coordinated with or subordinate
     to; in the inverted "..., said Smailov" spaCy sometimes makes the
     speaker an object, which is taken when no subject exists.
     """
+
+    return speech_cues(cue[0].doc).subject(cue)
+
+
+def _find_subject(cue: list[Token]) -> Token | None:
+    """`cue_subject`, found afresh."""
 
     verb, last = cue[0], cue[-1]
     if len(cue) > 1 and last.dep_ == "prep":

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.model import Span
+
 # Opening mark -> the marks that may close it.
 CLOSERS: dict[str, str] = {
     "“": "”",
@@ -64,6 +66,18 @@ class QuotedText:
     closed: bool = True
     paragraphs: int = 1
 
+    @property
+    def span(self) -> Span:
+        """The quoted words, without the marks."""
+
+        return Span(self.start, self.end)
+
+    @property
+    def marks(self) -> Span:
+        """From the opening mark to just after the closing one."""
+
+        return Span(self.open_at, self.close_at)
+
     def words(self, text: str) -> list[str]:
         return _WORD.findall(text[self.start : self.end])
 
@@ -74,17 +88,17 @@ class QuotedText:
         return text[self.start : self.end].rstrip("”»“\"'’›‘ ")
 
 
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each paragraph: blocks split by blank or indented lines."""
+def paragraph_bounds(text: str) -> list[Span]:
+    """Each paragraph: blocks split by blank or indented lines."""
 
-    bounds: list[tuple[int, int]] = []
+    bounds: list[Span] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         if text[start : match.start()].strip():
-            bounds.append((start, match.start()))
+            bounds.append(Span(start, match.start()))
         start = match.end()
     if text[start:].strip():
-        bounds.append((start, len(text)))
+        bounds.append(Span(start, len(text)))
     return bounds
 
 
@@ -177,7 +191,7 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
     p = 0
     i = 0
     while p < len(paragraphs):
-        para_start, para_end = paragraphs[p]
+        para_start, para_end = paragraphs[p].start, paragraphs[p].end
         i = max(i, para_start)
         if i >= para_end:
             p += 1
@@ -193,7 +207,7 @@ def find_quoted_texts(text: str) -> list[QuotedText]:
         close = _find_closer(text, opener, para_end)
         runs = 1
         while close is None and p + 1 < len(paragraphs):
-            next_start, next_end = paragraphs[p + 1]
+            next_start, next_end = paragraphs[p + 1].start, paragraphs[p + 1].end
             lead = (
                 next_start
                 + len(text[next_start:next_end])

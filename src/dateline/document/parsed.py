@@ -9,12 +9,17 @@ asking the same question cost one answer.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.document.cues import SpeechCues, speech_cues
+from dateline.document.marks import QuotedText, find_quoted_texts, paragraph_bounds
+from dateline.document.ranges import CharRanges
+from dateline.document.tokens import TokenIndex, token_index
 from dateline.model import Article, Span
 
 
@@ -91,3 +96,92 @@ class ParsedDoc:
 
     def sentence_spans(self) -> list[Span]:
         return [self.span(s.start_char, s.end_char) for s in self.sentences]
+
+    # --- tokens at characters ------------------------------------------------
+
+    @property
+    def tokens(self) -> TokenIndex:
+        """Character offsets to tokens, by bisection (`token_at`, `index_at`)."""
+
+        return token_index(self.doc)
+
+    def token_at(self, char: int) -> Token | None:
+        """The token whose characters hold `char`, None in white space between tokens."""
+
+        return self.tokens.token_at(char)
+
+    # --- paragraphs ------------------------------------------------------------
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of text split by blank or indented lines, in order."""
+
+        return [self.span(p.start, p.end) for p in paragraph_bounds(self.text)]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
+    def paragraph_index(self, char: int) -> int | None:
+        """Index of the paragraph holding `char`, None between paragraphs."""
+
+        i = bisect_right(self._paragraph_starts, char) - 1
+        return i if i >= 0 and char < self.paragraphs[i].end else None
+
+    def paragraph_at(self, char: int) -> Span | None:
+        """The paragraph holding `char`, None between paragraphs."""
+
+        i = self.paragraph_index(char)
+        return None if i is None else self.paragraphs[i]
+
+    # --- quotations --------------------------------------------------------------
+
+    @cached_property
+    def quotations(self) -> list[QuotedText]:
+        """Every top-level quotation, in order (`marks.find_quoted_texts`).
+
+        Quotations do not overlap, so both their openings and their closings
+        rise through the list.
+        """
+
+        return find_quoted_texts(self.text)
+
+    @cached_property
+    def quoted(self) -> CharRanges:
+        """The quotations from opening to closing mark: `quoted.holds(char)`."""
+
+        return CharRanges(q.marks for q in self.quotations)
+
+    @cached_property
+    def _quotation_closings(self) -> list[int]:
+        return [q.close_at for q in self.quotations]
+
+    @cached_property
+    def _quotation_openings(self) -> list[int]:
+        return [q.open_at for q in self.quotations]
+
+    def quotation_closed_by(self, char: int) -> QuotedText | None:
+        """The last quotation whose closing mark ends at or before `char`."""
+
+        i = bisect_right(self._quotation_closings, char)
+        return self.quotations[i - 1] if i else None
+
+    def quotations_from(self, char: int) -> Iterator[QuotedText]:
+        """The quotations opening at or after `char`, in order."""
+
+        first = bisect_left(self._quotation_openings, char)
+        return (self.quotations[i] for i in range(first, len(self.quotations)))
+
+    def last_quotation_opening_before(self, char: int) -> QuotedText | None:
+        """The last quotation whose opening mark stands before `char`."""
+
+        i = bisect_left(self._quotation_openings, char)
+        return self.quotations[i - 1] if i else None
+
+    # --- speech cues -------------------------------------------------------------
+
+    @property
+    def speech_cues(self) -> SpeechCues:
+        """Every speech cue of the article with its subject, found once."""
+
+        return speech_cues(self.doc)

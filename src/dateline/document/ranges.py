@@ -1,31 +1,55 @@
-"""Which character ranges hold an offset, asked once per token.
+"""Which of many character ranges hold an offset, asked once per token.
 
-Stages skip the tokens inside quotation marks; testing every quotation for
-every token made that quadratic in long articles full of quotes.
+Stages skip the tokens inside quotation marks and ask which quote a token
+stands in; testing every quotation for every token made that quadratic in
+long articles full of quotes. Ranges are `model.Span`s, sorted once.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
+from dateline.model import Span
+
 
 class CharRanges:
-    """Half-open `(start, end)` ranges, possibly overlapping, sorted once.
+    """Half-open `Span` ranges, possibly overlapping, sorted once by start.
 
-    >>> CharRanges([(10, 20), (12, 14)]).holds(15)
+    >>> CharRanges([Span(10, 20), Span(12, 14)]).holds(15)
     True
     """
 
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(ranges)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))
+    def __init__(self, ranges: Iterable[Span]) -> None:
+        self.spans: list[Span] = sorted(ranges, key=lambda span: span.start)
+        """The ranges in the order given, stably sorted by start."""
+        self._starts = [span.start for span in self.spans]
+        self._reach = list(accumulate((span.end for span in self.spans), max))
         """Furthest end among the ranges starting at or before each one."""
 
+    def __len__(self) -> int:
+        return len(self.spans)
+
     def holds(self, offset: int) -> bool:
-        """`any(start <= offset < end for start, end in ranges)`."""
+        """`any(span.start <= offset < span.end for span in spans)`."""
+
+        return self.first_holding(offset) is not None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """`any(span.start < end and start < span.end for span in spans)`."""
+
+        opened = bisect_left(self._starts, end)
+        return opened > 0 and self._reach[opened - 1] > start
+
+    def first_holding(self, offset: int) -> int | None:
+        """Index in `spans` of the first range holding `offset`, or None.
+
+        The furthest reach only grows where a range ends further than all
+        before it, so the first reach past `offset` is the first range that
+        holds it, if that range starts at or before `offset`.
+        """
 
         opened = bisect_right(self._starts, offset)
-        return opened > 0 and self._reach[opened - 1] > offset
+        first = bisect_right(self._reach, offset, hi=opened)
+        return first if first < opened else None

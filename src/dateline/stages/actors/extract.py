@@ -530,7 +530,7 @@ def _add_described_speakers(reg: _Registry, doc: Doc, claimed: set[int]) -> None
     """
 
     persons = [(k, d) for k, d in reg.drafts.items() if d.kind == "person" and d.role is not None]
-    for described in described_speakers(doc, claimed):
+    for described in described_speakers(reg.parsed, claimed):
         start, end = _char_range(doc, described.start, described.end)
         if described.definite and described.role is not None:
             country = country_by_iso3(described.country or "")

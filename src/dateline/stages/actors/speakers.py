@@ -16,10 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.document import doc_text
+from dateline.document import ParsedDoc
 from dateline.document.cues import cue_subject, match_cue, subject_phrase
-from dateline.document.marks import find_quoted_texts
-from dateline.document.ranges import CharRanges
 from dateline.knowledge.actor_words import not_speaker_heads, sector_from_name, speaker_body_heads
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, split_role_phrase
@@ -46,28 +44,22 @@ class DescribedSpeaker:
         return doc[self.start : self.end].text
 
 
-def described_speakers(doc: Doc, claimed: set[int]) -> list[DescribedSpeaker]:
+def described_speakers(parsed: ParsedDoc, claimed: set[int]) -> list[DescribedSpeaker]:
     """Common-noun subjects of speech cues outside quotation marks, in text order.
 
     `claimed` holds the tokens already in an actor mention: a subject whose
     head is one of them is already an actor ("Russian President Putin").
     """
 
-    inside = [(q.open_at, q.close_at) for q in find_quoted_texts(doc_text(doc))]
     found: dict[int, DescribedSpeaker] = {}
-    quoted = CharRanges(inside)
-    for token in doc:
-        if quoted.holds(token.idx):
+    for speech_cue in parsed.speech_cues:
+        cue = speech_cue.words
+        if parsed.quoted.holds(cue[0].idx) or not _attributes_words(parsed, cue):
             continue
-        matched = match_cue(token)
-        if matched is None:
-            continue
-        if not _attributes_words(matched[0], inside):
-            continue
-        subject = cue_subject(matched[0])
+        subject = cue_subject(cue)
         if subject is None or subject.i in claimed or subject.i in found:
             continue
-        if subject.head.i != matched[0][-1].i and not _shares_subject(matched[0][0], subject):
+        if subject.head.i != cue[-1].i and not _shares_subject(cue[0], subject):
             continue  # borrowed from a verb that is no speech: "the goals are to ... continue"
         described = _describe(subject, claimed)
         if described is not None:
@@ -85,22 +77,25 @@ def _shares_subject(verb: Token, subject: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head == subject.head
 
 
-def _attributes_words(cue: list[Token], inside: list[tuple[int, int]]) -> bool:
+def _attributes_words(parsed: ParsedDoc, cue: list[Token]) -> bool:
     """The cue reports a clause ("said that ...", "according to") or stands in
     a sentence with a quotation: "Pumping also continues" is no speech. The
     parser may end the quotation's sentence at its closing mark (`...?" a
-    narrator asks.`), so a quotation closing right before the sentence counts."""
+    narrator asks.`), so a quotation closing right before the sentence counts.
+
+    Of the quotations opening before the sentence ends, the last closes
+    furthest on: if any reaches the sentence, or closes right before it, it does.
+    """
 
     verb = cue[0]
     if cue[-1].dep_ == "prep" or any(c.dep_ == "ccomp" for c in verb.children):
         return True
     sentence = verb.sent
-    text = doc_text(verb.doc)
-    return any(
-        start < sentence.end_char
-        and (sentence.start_char < end or not text[end : sentence.start_char].strip())
-        for start, end in inside
-    )
+    last = parsed.last_quotation_opening_before(sentence.end_char)
+    if last is None:
+        return False
+    end = last.close_at
+    return sentence.start_char < end or not parsed.text[end : sentence.start_char].strip()
 
 
 def _describe(subject: Token, claimed: set[int]) -> DescribedSpeaker | None:

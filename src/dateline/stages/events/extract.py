@@ -72,7 +72,10 @@ class _Found:
 
 
 def sentence_date(
-    sentence: SpacySpan, published: date | None, trigger: Token | None = None
+    sentence: SpacySpan,
+    published: date | None,
+    trigger: Token | None = None,
+    entities: list[SpacySpan] | None = None,
 ) -> str | None:
     """The day, else the month, week or year, a sentence's date expressions name.
 
@@ -81,10 +84,12 @@ def sentence_date(
     on Monday") or to a clause above it ("said on Monday that ..."). A
     date that belongs to a side clause ("children began arriving 18 months
     ago, but ... as Kurdish forces launched attacks") would date the wrong
-    event.
+    event. `entities` are the sentence's entities where the caller has them
+    at hand (`ParsedDoc.entities_in`): spaCy's `Span.ents` reads every
+    entity of the document.
     """
 
-    for ent in sentence.ents:
+    for ent in sentence.ents if entities is None else entities:
         if ent.label_ != "DATE" or (trigger is not None and not _dates_clause(ent, trigger)):
             continue
         expression = ent.text
@@ -152,7 +157,7 @@ def _in_place_phrase(parsed: ParsedDoc, start: int) -> bool:
     "of", an apposition or a compound.
     """
 
-    token = next((t for t in parsed.doc if t.idx <= start < t.idx + len(t)), None)
+    token = parsed.token_at(start)
     for _ in range(6):
         if token is None:
             return False
@@ -351,7 +356,12 @@ class _Finder:
         )
         return _Found(
             event=event,
-            stated_date=sentence_date(trigger.sent, self.published, trigger),
+            stated_date=sentence_date(
+                trigger.sent,
+                self.published,
+                trigger,
+                self.parsed.entities_in(trigger.sent),
+            ),
             past=speech or _is_past(trigger),
             speech=speech,
             sentences=[sentence.sentence],

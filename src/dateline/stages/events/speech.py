@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.document.cues import cue_subject, match_cue
+from dateline.document.ranges import CharRanges
 from dateline.knowledge.event_words import speech_cues
 from dateline.model import Actor, Quote
 from dateline.stages.events.factuality import NEGATIONS
@@ -28,11 +29,12 @@ class Speakers:
 
     def __init__(self, quotes: list[Quote], actors: list[Actor], index: MentionIndex) -> None:
         by_id = {a.id: a for a in actors}
-        self._quoted = [
-            (q.span.start, q.span.end, by_id[q.speaker])
-            for q in quotes
-            if q.speaker is not None and q.speaker in by_id
-        ]
+        spoken = sorted(
+            (q for q in quotes if q.speaker is not None and q.speaker in by_id),
+            key=lambda q: q.span.start,
+        )
+        self._quoted = CharRanges(q.span for q in spoken)
+        self._quote_speakers = [by_id[q.speaker] for q in spoken if q.speaker is not None]
         self._index = index
         # Every token of the article asks, so the tree is read once per
         # document and each speech verb's speaker is found once.
@@ -43,9 +45,9 @@ class Speakers:
         self._late_speakers: dict[int, list[tuple[int, Actor]]] = {}
 
     def speaker_of(self, token: Token) -> Actor | None:
-        for start, end, actor in self._quoted:
-            if start <= token.idx < end:
-                return actor
+        quoted = self._quoted.first_holding(token.idx)
+        if quoted is not None:
+            return self._quote_speakers[quoted]
         doc = token.doc
         if doc is not self._doc:
             self._read_tree(doc)

@@ -19,12 +19,7 @@ from dateline.document.cues import (
     match_cue,
     name_after,
 )
-from dateline.document.marks import (
-    QUOTE_CHARS,
-    QuotedText,
-    find_quoted_texts,
-    paragraph_bounds,
-)
+from dateline.document.marks import QUOTE_CHARS, QuotedText
 from dateline.document.ranges import CharRanges
 from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.stages.quotes.forms import (
@@ -82,14 +77,11 @@ def extract_quotes(parsed: ParsedDoc, actors: list[Actor]) -> list[Quote]:
     """Direct and reported quotes of the article, in text order."""
 
     text = parsed.text
-    paragraphs = paragraph_bounds(text)
-    quoted = find_quoted_texts(text)
-    direct = [c for q in quoted if (c := _direct_candidate(parsed, q, quoted, paragraphs))]
-    taken = [(c.start, c.end) for c in direct]
-    inside = [(q.open_at, q.close_at) for q in quoted]
-    reported = _reported_candidates(parsed, paragraphs, inside, taken)
-    resolver = SpeakerResolver(actors, quoted=inside, doc=parsed.doc)
-    headlines = _headline_candidates(parsed, quoted, direct + reported, resolver, actors)
+    direct = [c for q in parsed.quotations if (c := _direct_candidate(parsed, q))]
+    taken = CharRanges(Span(c.start, c.end) for c in direct)
+    reported = _reported_candidates(parsed, taken)
+    resolver = SpeakerResolver(actors, quoted=parsed.quoted, doc=parsed.doc)
+    headlines = _headline_candidates(parsed, direct + reported, resolver, actors)
     candidates = sorted(direct + reported + headlines, key=lambda c: c.start)
 
     quotes: list[Quote] = []
@@ -126,11 +118,10 @@ def _token_end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _paragraph_of(paragraphs: list[tuple[int, int]], char: int) -> tuple[int, int]:
-    for start, end in paragraphs:
-        if start <= char < end:
-            return start, end
-    return 0, 0
+def _paragraph_of(parsed: ParsedDoc, char: int) -> Span:
+    """The paragraph holding `char`; an empty range at 0 between paragraphs."""
+
+    return parsed.paragraph_at(char) or Span(0, 0)
 
 
 # --- headlines and sign-offs ---------------------------------------------------
@@ -138,7 +129,6 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], char: int) -> tuple[int, in
 
 def _headline_candidates(
     parsed: ParsedDoc,
-    quoted: list[QuotedText],
     found: list[_Candidate],
     resolver: SpeakerResolver,
     actors: list[Actor],
@@ -152,7 +142,7 @@ def _headline_candidates(
 
     speaking = {a.id for a in actors if a.kind in ("person", "organization")}
     added: list[_Candidate] = []
-    for line in line_attributions(parsed.doc):
+    for line in line_attributions(parsed):
         if resolver.resolve(line.name_head) not in speaking:
             continue
         overlapping = [c for c in found if c.start < line.end and line.start < c.end]
@@ -178,12 +168,7 @@ def _headline_candidates(
 # --- direct quotes -----------------------------------------------------------
 
 
-def _direct_candidate(
-    parsed: ParsedDoc,
-    quote: QuotedText,
-    quoted: list[QuotedText],
-    paragraphs: list[tuple[int, int]],
-) -> _Candidate | None:
+def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None:
     """Keep a quotation as speech when its cue or its form says it is one."""
 
     text = parsed.text
@@ -196,13 +181,14 @@ def _direct_candidate(
     # said.`); `"... him." Lord Heseltine said that ...` reports the next clause,
     # which `_adjacent_after` rejects. A comma, "?" or "!" leaves it open.
     ends_sentence = text[quote.start : quote.end].rstrip("”»“\"'’›‘").endswith(".")
-    after = _context_after(parsed, quote, quoted, paragraphs)
-    before = _context_before(parsed, quote, quoted, paragraphs)
-    lead_in = [] if any(t.is_alpha for t in before) else _lead_in(parsed, quote, paragraphs)
+    quoted = parsed.quoted
+    after = _context_after(parsed, quote)
+    before = _context_before(parsed, quote)
+    lead_in = [] if any(t.is_alpha for t in before) else _lead_in(parsed, quote)
     post = _first_cue(after, quoted)
     pre = _first_cue(list(reversed(before)), quoted)
     post_adjacent = post is not None and _adjacent_after(after, post[0], quoted)
-    if post is not None and ends_sentence and _introduces_next(text, post[0], quote, quoted):
+    if post is not None and ends_sentence and _introduces_next(parsed, post[0], quote):
         post_adjacent = False
     pre_adjacent = pre is not None and _adjacent_before(before, pre[0])
     if (
@@ -270,7 +256,7 @@ def _direct_candidate(
         return None
     # Right after the attribution of the quote before, even a short quote
     # goes on with the same speaker: `"I would," Melanie said. "I would."`.
-    continues = _follows_quote(parsed, quote, quoted)
+    continues = _follows_quote(parsed, quote)
     if (len(words) < UNCUED_QUOTE_WORDS and not continues) or (short and not sentence):
         return None
     return _Candidate(
@@ -278,29 +264,24 @@ def _direct_candidate(
     )
 
 
-def _context_after(
-    parsed: ParsedDoc,
-    quote: QuotedText,
-    quoted: list[QuotedText],
-    paragraphs: list[tuple[int, int]],
-) -> list[Token]:
+def _context_after(parsed: ParsedDoc, quote: QuotedText) -> list[Token]:
     """Tokens after the closing mark up to the end of that sentence, or up to
     the next quotation; a name in quotation marks inside the attribution
     (`Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said`) is read on."""
 
-    _, para_end = _paragraph_of(paragraphs, max(quote.close_at - 1, 0))
-    next_open = min(
+    para_end = _paragraph_of(parsed, max(quote.close_at - 1, 0)).end
+    next_open = next(
         (
             q.open_at
-            for q in quoted
-            if q.open_at >= quote.close_at and len(q.words(parsed.text)) > MAX_PHRASE_WORDS
+            for q in parsed.quotations_from(quote.close_at)
+            if len(q.words(parsed.text)) > MAX_PHRASE_WORDS
         ),
-        default=para_end,
+        para_end,
     )
     limit = min(para_end, next_open)
     tokens: list[Token] = []
-    for token in parsed.doc:
-        if token.idx < quote.close_at or token.is_space:
+    for token in parsed.doc[parsed.tokens.index_at(quote.close_at) :]:
+        if token.is_space:
             continue
         if token.idx >= limit or (token.text in SENTENCE_END and tokens):
             break
@@ -308,19 +289,14 @@ def _context_after(
     return tokens
 
 
-def _context_before(
-    parsed: ParsedDoc,
-    quote: QuotedText,
-    quoted: list[QuotedText],
-    paragraphs: list[tuple[int, int]],
-) -> list[Token]:
+def _context_before(parsed: ParsedDoc, quote: QuotedText) -> list[Token]:
     """Tokens from the start of the sentence up to the opening mark."""
 
-    para_start, _ = _paragraph_of(paragraphs, quote.open_at)
-    last_close = max((q.close_at for q in quoted if q.close_at <= quote.open_at), default=0)
-    limit = max(para_start, last_close)
+    para_start = _paragraph_of(parsed, quote.open_at).start
+    last = parsed.quotation_closed_by(quote.open_at)
+    limit = max(para_start, last.close_at if last is not None else 0)
     tokens: list[Token] = []
-    for token in reversed(parsed.doc[: _token_index_at(parsed, quote.open_at)]):
+    for token in reversed(parsed.doc[: parsed.tokens.index_at(quote.open_at)]):
         if token.idx < limit or token.text in SENTENCE_END:
             break
         if not token.is_space:
@@ -328,47 +304,34 @@ def _context_before(
     return list(reversed(tokens))
 
 
-def _lead_in(
-    parsed: ParsedDoc, quote: QuotedText, paragraphs: list[tuple[int, int]]
-) -> list[Token]:
+def _lead_in(parsed: ParsedDoc, quote: QuotedText) -> list[Token]:
     """The last sentence of the paragraph before, when it ends with a colon
     and so introduces the quote that opens this paragraph."""
 
-    index = next(
-        (i for i, (start, end) in enumerate(paragraphs) if start <= quote.open_at < end), 0
-    )
+    index = parsed.paragraph_index(quote.open_at) or 0
     if index == 0:
         return []
-    start, end = paragraphs[index - 1]
+    start, end = parsed.paragraphs[index - 1].start, parsed.paragraphs[index - 1].end
     if not parsed.text[start:end].rstrip().endswith(":"):
         return []
     colon = start + len(parsed.text[start:end].rstrip()) - 1
-    tokens = parsed.doc[: _token_index_at(parsed, colon) + 1]
-    if not len(tokens):
+    stop = min(parsed.tokens.index_at(colon) + 1, len(parsed.doc))
+    if stop == 0:
         return []
-    sentence = tokens[-1].sent
-    return [t for t in tokens if t.i >= sentence.start and t.idx >= start and not t.is_space]
+    sentence = parsed.doc[stop - 1].sent
+    tokens = parsed.doc[sentence.start : stop]
+    return [t for t in tokens if t.idx >= start and not t.is_space]
 
 
-def _token_index_at(parsed: ParsedDoc, char: int) -> int:
-    for token in parsed.doc:
-        if token.idx >= char:
-            return token.i
-    return len(parsed.doc)
-
-
-def _first_cue(
-    tokens: list[Token], quoted: list[QuotedText]
-) -> tuple[list[Token], SpeechVerb] | None:
-    inside = [(q.open_at, q.close_at) for q in quoted]
+def _first_cue(tokens: list[Token], quoted: CharRanges) -> tuple[list[Token], SpeechVerb] | None:
     for token in tokens:
         found = match_cue(token)
-        if found is not None and not negated(token, inside):
+        if found is not None and not negated(token, quoted):
             return found
     return None
 
 
-def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedText]) -> bool:
+def _adjacent_after(after: list[Token], cue: list[Token], quoted: CharRanges) -> bool:
     """`," said Smailov` / `," the Russian leader said`: only the subject between.
 
     A cue that reports a clause after it (`"...," he said that ...`) belongs
@@ -391,18 +354,16 @@ def _adjacent_after(after: list[Token], cue: list[Token], quoted: list[QuotedTex
     return all(t.i in allowed for t in between) or not any(t.pos_ in CLAUSE_POS for t in between)
 
 
-def _introduces_next(
-    text: str, cue: list[Token], quote: QuotedText, quoted: list[QuotedText]
-) -> bool:
+def _introduces_next(parsed: ParsedDoc, cue: list[Token], quote: QuotedText) -> bool:
     """`"... act." Of Carson, Levine said, "He's flat-out scary."`: a cue
     followed by nothing but a comma or colon and a quotation introduces that
     one, not the finished sentence before it."""
 
     cue_end = cue[-1].idx + len(cue[-1].text)
-    following = [q for q in quoted if q.open_at >= cue_end and q.open_at > quote.open_at]
-    if not following:
+    following = next(parsed.quotations_from(max(cue_end, quote.open_at + 1)), None)
+    if following is None:
         return False
-    gap = text[cue_end : following[0].open_at]
+    gap = parsed.text[cue_end : following.open_at]
     return "\n" not in gap and not gap.strip(" \t,:")
 
 
@@ -538,7 +499,7 @@ def _is_title(words: list[str]) -> bool:
     )
 
 
-def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText]) -> bool:
+def _follows_quote(parsed: ParsedDoc, quote: QuotedText) -> bool:
     """True when nothing but the attribution of the previous quote stands before
     this one: `"A," he said.` then `"B."` continues the same speaker.
 
@@ -546,16 +507,16 @@ def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText
     said. "B."`) is not mistaken for the end of the attribution.
     """
 
-    earlier = [q for q in quoted if q.close_at <= quote.open_at]
-    if not earlier:
+    earlier = parsed.quotation_closed_by(quote.open_at)
+    if earlier is None:
         return False
-    gap_start = earlier[-1].close_at
+    gap_start = earlier.close_at
     if quote.open_at - gap_start > MAX_ATTRIBUTION_CHARS:
         return False
     gap = [
         t
-        for t in parsed.doc
-        if gap_start <= t.idx < quote.open_at and not t.is_space and t.text not in QUOTE_CHARS
+        for t in parsed.tokens.starting_in(gap_start, quote.open_at)
+        if not t.is_space and t.text not in QUOTE_CHARS
     ]
     stop = next((i for i, t in enumerate(gap) if t.text in SENTENCE_END), len(gap))
     attribution, rest = gap[:stop], gap[stop + 1 :]
@@ -572,26 +533,19 @@ def _follows_quote(parsed: ParsedDoc, quote: QuotedText, quoted: list[QuotedText
 # --- reported speech -----------------------------------------------------------
 
 
-def _reported_candidates(
-    parsed: ParsedDoc,
-    paragraphs: list[tuple[int, int]],
-    inside_marks: list[tuple[int, int]],
-    direct: list[tuple[int, int]],
-) -> list[_Candidate]:
+def _reported_candidates(parsed: ParsedDoc, direct: CharRanges) -> list[_Candidate]:
     """Speech verbs with a clausal complement, outside quotation marks."""
 
     found: list[_Candidate] = []
-    quoted = CharRanges(inside_marks)
-    for token in parsed.doc:
-        if quoted.holds(token.idx):
+    quoted = parsed.quoted
+    for speech_cue in parsed.speech_cues:
+        token = speech_cue.tokens[0]
+        if quoted.holds(token.idx) or not speech_cue.verb.reported:
             continue
-        matched = match_cue(token)
-        if matched is None or not matched[1].reported:
+        cue = speech_cue.words
+        if negated(token, quoted):
             continue
-        cue = matched[0]
-        if negated(token, inside_marks):
-            continue
-        para = _paragraph_of(paragraphs, token.idx)
+        para = _paragraph_of(parsed, token.idx)
         if cue[-1].dep_ == "prep":
             bounds = _according_to_clause(parsed, cue, para)
         else:
@@ -599,7 +553,7 @@ def _reported_candidates(
         if bounds is None:
             continue
         start, end = bounds
-        if any(start < d_end and d_start < end for d_start, d_end in direct):
+        if direct.overlaps(start, end):
             continue
         if len(parsed.text[start:end].split()) < 2:
             continue
@@ -607,7 +561,7 @@ def _reported_candidates(
     return found
 
 
-def _complement_clause(verb: Token, para: tuple[int, int]) -> tuple[int, int] | None:
+def _complement_clause(verb: Token, para: Span) -> tuple[int, int] | None:
     """The clause the verb reports, without "that" and final punctuation.
 
     A speech verb coordinated inside the clause ("noted that A and added
@@ -633,22 +587,20 @@ def _complement_clause(verb: Token, para: tuple[int, int]) -> tuple[int, int] | 
         tokens.pop(0)
     if not tokens or tokens[0].lower_ in WH_WORDS:
         return None
-    start = max(tokens[0].idx, para[0])
-    end = min(_token_end(tokens[-1]), para[1])
+    start = max(tokens[0].idx, para.start)
+    end = min(_token_end(tokens[-1]), para.end)
     return _trim(doc_text(verb.doc), start, end)
 
 
-def _according_to_clause(
-    parsed: ParsedDoc, cue: list[Token], para: tuple[int, int]
-) -> tuple[int, int] | None:
+def _according_to_clause(parsed: ParsedDoc, cue: list[Token], para: Span) -> tuple[int, int] | None:
     """ "According to X, Y." or "Y, according to X.": the sentence without the
     attribution phrase."""
 
     phrase_start = cue[0].idx
     phrase_end = _token_end(cue[-1].right_edge)
     sentence = cue[0].sent
-    start = max(sentence.start_char, para[0])
-    end = min(sentence.end_char, para[1])
+    start = max(sentence.start_char, para.start)
+    end = min(sentence.end_char, para.end)
     text = parsed.text
     if not text[start:phrase_start].strip(TRAILING):
         return _trim(text, phrase_end, end)

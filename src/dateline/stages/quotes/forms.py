@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from dateline.document import doc_text
 from dateline.document.cues import cue_subject
 from dateline.document.marks import QUOTE_CHARS, QuotedText
+from dateline.document.ranges import CharRanges
 from dateline.knowledge.actor_words import not_speaker_heads
 from dateline.knowledge.speech_words import speech_verbs
 
@@ -54,24 +55,21 @@ NOT_SPEAKING_VERBS = frozenset({"have", "be", "get", "see", "look", "seem"})
 NOT_SPEAKING_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
-def negated(verb: Token, inside_marks: list[tuple[int, int]]) -> bool:
+def negated(verb: Token, quoted: CharRanges) -> bool:
     """ "did not say": a negation of the cue itself. The parser sometimes hangs
     a quoted "not" on the cue (`"Probably not," Ms. Moore said`); words inside
     quotation marks are the speaker's, not the writer's, so they do not count."""
 
-    return any(
-        child.dep_ == "neg" and not any(start <= child.idx < end for start, end in inside_marks)
-        for child in verb.children
-    )
+    return any(child.dep_ == "neg" and not quoted.holds(child.idx) for child in verb.children)
 
 
-def in_quote(token: Token, quoted: list[QuotedText]) -> bool:
-    return any(q.open_at <= token.idx < q.close_at for q in quoted)
+def in_quote(token: Token, quoted: CharRanges) -> bool:
+    """The token stands between quotation marks."""
+
+    return quoted.holds(token.idx)
 
 
-def attribution_verb(
-    after: list[Token], quoted: list[QuotedText], close_at: int
-) -> list[Token] | None:
+def attribution_verb(after: list[Token], quoted: CharRanges, close_at: int) -> list[Token] | None:
     """The verb of `"...," Bennett shot back` or `"...!" beamed Hartley`: the
     first verb after the quote, with nothing before it but its own subject
     (or, inverted, its subject right after it), not negated."""
@@ -83,8 +81,7 @@ def attribution_verb(
         c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
     ):
         return None  # the next line, or a verb reporting a clause of its own
-    inside = [(q.open_at, q.close_at) for q in quoted]
-    if negated(verb, inside):
+    if negated(verb, quoted):
         return None
     subject = cue_subject([verb])
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ"):
@@ -111,7 +108,7 @@ def cue_word_closing(after: list[Token]) -> Token | None:
     return last if last.tag_ in ("NNS", "VBZ", "VBD") else None
 
 
-def verb_before_colon(before: list[Token], quoted: list[QuotedText]) -> list[Token] | None:
+def verb_before_colon(before: list[Token], quoted: CharRanges) -> list[Token] | None:
     """The verb of `Trump went even further: "..."`: the last verb before the
     colon, with only its own particles and modifiers after it, a subject of
     its own that is not a word of a quotation, and no object clause."""
@@ -126,9 +123,8 @@ def verb_before_colon(before: list[Token], quoted: list[QuotedText]) -> list[Tok
     )
     if verb is None or verb.tag_ == "VBG" or verb.lemma_.lower() in NOT_SPEAKING_VERBS:
         return None  # `He had one message for the crowd:` says nothing was said
-    inside = [(q.open_at, q.close_at) for q in quoted]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i > verb.i or negated(verb, inside):
+    if subject is None or subject.i > verb.i or negated(verb, quoted):
         return None
     if in_quote(subject, quoted) or subject.lower_ in NOT_SPEAKING_SUBJECTS:
         return None  # `Wait, it gets better:`

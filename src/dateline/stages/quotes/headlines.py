@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from dateline.document import doc_text
+from dateline.document import ParsedDoc
 
 # "Name: words" at the start of a line; the name is up to five capitalised words.
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
@@ -41,11 +41,11 @@ class LineAttribution:
     name_head: Token
 
 
-def line_attributions(doc: Doc) -> list[LineAttribution]:
+def line_attributions(parsed: ParsedDoc) -> list[LineAttribution]:
     """Every line of the form "Name: words" or "words — Name", in text order."""
 
     found: list[LineAttribution] = []
-    text = doc_text(doc)
+    doc, text = parsed.doc, parsed.text
     for pattern in (_COLON_LINE, _DASH_LINE):
         for match in pattern.finditer(text):
             content = _trimmed(text, *match.span("content"))
@@ -54,7 +54,7 @@ def line_attributions(doc: Doc) -> list[LineAttribution]:
             name = doc.char_span(*match.span("name"), alignment_mode="contract")
             colon = pattern is _COLON_LINE
             cue_at = match.end("name") if colon else match.end("content")
-            cue = _token_after(doc, cue_at, ":" if colon else _DASHES)
+            cue = _token_after(parsed, cue_at, ":" if colon else _DASHES)
             if name is None or not len(name) or cue is None:
                 continue
             head = next((t for t in reversed(name) if t.is_alpha), None)
@@ -63,13 +63,12 @@ def line_attributions(doc: Doc) -> list[LineAttribution]:
     return sorted(found, key=lambda a: a.start)
 
 
-def _token_after(doc: Doc, char: int, marks: str) -> Token | None:
+def _token_after(parsed: ParsedDoc, char: int, marks: str) -> Token | None:
     """The token holding the colon or dash at or after `char` (a dash may
     share its token with a closing quotation mark: `”―`)."""
 
-    return next(
-        (t for t in doc if t.idx + len(t.text) > char and any(m in t.text for m in marks)), None
-    )
+    following = parsed.doc[parsed.tokens.first_ending_after(char) :]
+    return next((t for t in following if any(m in t.text for m in marks)), None)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

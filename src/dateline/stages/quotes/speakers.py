@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.document import doc_text
 from dateline.document.cues import subject_phrase
+from dateline.document.ranges import CharRanges
 from dateline.knowledge.actor_words import not_speaker_heads
 from dateline.knowledge.genders import Gender, gender_of
 from dateline.model import Actor, Span
@@ -44,8 +45,8 @@ class SpeakerResolver:
     """
 
     actors: list[Actor]
-    quoted: list[tuple[int, int]] = field(default_factory=list)
-    """Spans of direct quotes: names inside them are not who speaks next."""
+    quoted: CharRanges = field(default_factory=lambda: CharRanges([]))
+    """Quotation marks and what they hold: names inside are not who speaks next."""
     history: list[Attribution] = field(default_factory=list)
     doc: Doc | None = None
     """The parsed article, to read how each person is named ("Mrs. Clinton")."""
@@ -202,17 +203,17 @@ class SpeakerResolver:
         Premier" is not the Premier; nor is a name that only modifies another
         noun: "Hillary Clinton's right-hand woman", "a narrator in the Clinton ad"."""
 
-        excluded: list[tuple[int, int]] = []
+        excluded: list[Span] = []
         for token in subject.subtree:
             if token.dep_ == "prep" and token.lower_ in ("of", "by") and token.head == subject:
-                excluded.append((token.left_edge.idx, token.right_edge.idx + 1))
+                excluded.append(Span(token.left_edge.idx, token.right_edge.idx + 1))
         start = subject.left_edge.idx
         end = subject.right_edge.idx + len(subject.right_edge.text)
         phrase = Span(start, end)
         for span, actor in self._mentions:
             if actor.kind != "person" or not phrase.contains(span) or self._in_quote(span):
                 continue  # a name inside the quotation is the speaker's words
-            if any(lo <= span.start < hi for lo, hi in excluded):
+            if any(part.start <= span.start < part.end for part in excluded):
                 continue
             if _modifies_other_noun(subject.doc, span):
                 continue
@@ -333,7 +334,7 @@ class SpeakerResolver:
         return None
 
     def _in_quote(self, span: Span) -> bool:
-        return any(start <= span.start < end for start, end in self.quoted)
+        return self.quoted.holds(span.start)
 
 
 def _nobody_named_since(latest: tuple[Span, Actor] | None, previous: Attribution) -> bool:
