@@ -15,6 +15,11 @@ that one-off cost but include starting (forking) the workers.
 Where the machine is shared, the load average is printed beside the table.
 
     python bench/throughput.py [--articles 500] [--rss 1000,10000] [--output bench/THROUGHPUT.md]
+                               [--shared PATH]
+
+The corpora are found as the benchmarks find them (`dateline_bench.shared_root`):
+`--shared`, else `$DATELINE_SHARED`, else `../shared` beside the working
+directory or the checkout.
 """
 
 from __future__ import annotations
@@ -41,13 +46,14 @@ from dateline.readers import article_from_record
 from dateline.scale import ParallelExtractor, batched
 from dateline.scale.ingest import ingest_articles
 from dateline.store import Store
+from dateline_bench import shared_root
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent.parent / "shared" / "corpus"
 CORPORA = {
-    "reuters21578": CORPUS / "reuters21578" / "reuters21578.jsonl",
-    "bbc-fulltext": CORPUS / "bbc-fulltext" / "bbc_fulltext.jsonl",
+    "reuters21578": "reuters21578/reuters21578.jsonl",
+    "bbc-fulltext": "bbc-fulltext/bbc_fulltext.jsonl",
 }
+"""Corpus name → its conversion under shared/corpus."""
 BATCH = 32
 DATELINE = Path(sys.executable).with_name("dateline")
 POLL_SECONDS = 0.2
@@ -244,7 +250,9 @@ def main() -> None:
         help="runs of each measure, interleaved; the fastest counts (a busy moment slows one)",
     )
     parser.add_argument("--output", type=Path, default=HERE / "THROUGHPUT.md")
+    parser.add_argument("--shared", type=Path, default=None, help="the shared/ folder")
     args = parser.parse_args()
+    corpora = {name: shared_root(args.shared) / "corpus" / path for name, path in CORPORA.items()}
     worker_counts = [int(n) for n in args.workers.split(",")]
     started = time.perf_counter()
     load_before = load_average()
@@ -252,7 +260,7 @@ def main() -> None:
 
     rows: list[str] = []
     ratios: list[str] = []
-    for corpus, path in CORPORA.items():
+    for corpus, path in corpora.items():
         articles = read_articles(path, args.articles)
         speeds: dict[tuple[str, int], Speed] = {}
         for _ in range(max(1, args.repeats)):
@@ -294,7 +302,7 @@ def main() -> None:
     sizes = [int(n) for n in args.rss.split(",") if n.strip()]
     fastest = max(worker_counts)
     for size in sizes:
-        parent, worker, total = peak_rss(size, fastest, CORPORA["reuters21578"])
+        parent, worker, total = peak_rss(size, fastest, corpora["reuters21578"])
         rss_rows.append(f"| {size:,} | {fastest} | {parent:.0f} | {worker:.0f} | {total:.0f} |")
         print(rss_rows[-1], file=sys.stderr, flush=True)
 

@@ -113,6 +113,11 @@ class LexiconError(DatelineError):
     """
 
 
+class SettingsError(DatelineError):
+    """`data/settings.toml` names a setting the code does not know, lacks one, or
+    gives one a value of the wrong kind; the message names the setting."""
+
+
 class WorkerLost(DatelineError):
     """A worker process died (out of memory, killed) before finishing its batch.
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline.knowledge.settings import settings
 from dateline.stages.amounts.lexer import LexedText, lex
-from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, parse_number
+from dateline.stages.amounts.numbers import match_number, parse_number
 
 
 @pytest.mark.parametrize(
@@ -286,7 +287,7 @@ def _starts(text: str) -> list[int]:
 def test_one_lexing_gives_the_windows_of_lexing_at_each_start() -> None:
     lexed = LexedText(REUTERS_TABLE)
     for start in _starts(REUTERS_TABLE):
-        for length in (4, 17, MAX_EXPRESSION_CHARS):
+        for length in (4, 17, settings().amounts.max_expression_chars):
             fresh = lex(REUTERS_TABLE, start, start + length, stop_at_newline=True)
             assert lexed.window(start, length) == fresh, (start, length)
         found = match_number(REUTERS_TABLE, start, lexed)

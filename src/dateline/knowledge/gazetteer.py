@@ -32,17 +32,11 @@ from dateline.errors import DatelineError
 from dateline.knowledge.cache import loaded_once, memoised
 from dateline.knowledge.countries import country_by_capital
 from dateline.knowledge.gazetteer_index import index
+from dateline.knowledge.settings import settings
 from dateline.knowledge.tables import lookup_key, read_table
 
 LOOKUP_CACHE_SIZE = 65_536
 """Folded names whose index rows a process keeps after looking them up."""
-
-PREFERRED_COUNTRY_WEIGHT = 2.0
-"""How many orders of magnitude of population a country named in the article is worth."""
-CAPITAL_WEIGHT = 1.0
-"""How many orders of magnitude being a national capital is worth: "Paris" in a
-story that names the US is still the French capital, not Paris, Texas, while
-"Tripoli" in a story about Lebanon stays the Lebanese city."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +115,15 @@ def find_city(name: str, prefer_countries: Iterable[str] = ()) -> City | None:
     capital_of = country_by_capital(name)
     capital_country = capital_of.iso3 if capital_of is not None else None
 
+    weights = settings().places
+
     def plausibility(city: City) -> float:
         # A hundredfold population outweighs the article's countries: MOSCOW
         # in a story that names the US is still the Russian capital.
         return (
             math.log10(city.population + 1)
-            + (PREFERRED_COUNTRY_WEIGHT if city.country in preferred else 0.0)
-            + (CAPITAL_WEIGHT if city.country == capital_country else 0.0)
+            + (weights.preferred_country_weight if city.country in preferred else 0.0)
+            + (weights.capital_weight if city.country == capital_country else 0.0)
         )
 
     return max(candidates, key=plausibility)

@@ -19,12 +19,11 @@ from itertools import pairwise
 from typing import Literal
 
 from dateline.knowledge.cache import loaded_once
+from dateline.knowledge.settings import settings
 from dateline.knowledge.tables import read_table
 
 Gender = Literal["f", "m"]
 WORDS_TABLE = "gender_words.tsv"
-# A first name tells a gender when one sex bears it this many times as often.
-FIRST_NAME_ODDS = 4.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -55,9 +54,10 @@ def first_name_gender(name: str) -> Gender | None:
     """ "Hillary" -> "f", "Donald" -> "m", "Leslie" (both) or "Xi" -> None."""
 
     female, male = _first_name_shares().get(name.casefold(), (0.0, 0.0))
-    if female > FIRST_NAME_ODDS * male:
+    odds = settings().pronouns.first_name_odds
+    if female > odds * male:
         return "f"
-    if male > FIRST_NAME_ODDS * female:
+    if male > odds * female:
         return "m"
     return None
 

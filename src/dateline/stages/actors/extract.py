@@ -29,6 +29,7 @@ from dateline.knowledge.countries import Country, country_by_iso3, country_by_na
 from dateline.knowledge.gazetteer import find_city
 from dateline.knowledge.organizations import find_organization, government_of
 from dateline.knowledge.roles import Role, role_words
+from dateline.knowledge.settings import settings
 from dateline.model import Actor, ActorKind
 from dateline.stages.actors.names import Name, agree_on_kinds, entity_names
 from dateline.stages.actors.speakers import DescribedSpeaker, described_speakers
@@ -136,17 +137,13 @@ def _country_span(doc: Doc, name: Name) -> tuple[int, int]:
     return _char_range(doc, start, name.end)
 
 
-MAX_EXECUTIVE_TOKENS = 4
-"""Words after a country that may name its executive: "Cabinet of Ministers"."""
-
-
 def _executive_after(doc: Doc, name: Name) -> tuple[int, int] | None:
     """Tokens of "the US government" / "Russia's Cabinet of Ministers" when a
     country name modifies an executive noun: the government, not the country."""
 
     start = name.start - 1 if name.start > 0 and doc[name.start - 1].lower_ == "the" else name.start
-    last = name.end
-    while last < min(len(doc), name.end + MAX_EXECUTIVE_TOKENS) and not doc[last].is_punct:
+    last, stop = name.end, min(len(doc), name.end + settings().actors.max_executive_tokens)
+    while last < stop and not doc[last].is_punct:
         last += 1
     for end in range(last, name.end, -1):
         if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
@@ -220,10 +217,6 @@ def _organization_country(doc: Doc, name: Name) -> str | None:
     return None
 
 
-MAX_DESCRIPTION_TOKENS = 5
-MIN_RESCANNED_DESCRIPTION = 3
-"""Only a qualified description ("the Vietnamese carrier") is looked for again
-elsewhere; a bare "the company" may be another company further on."""
 _DESCRIPTION_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
@@ -239,7 +232,8 @@ def _description_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if noun.lower_ in role_words() or not _describes(doc, noun, start):
         return None
     first = end - 1
-    while first > 0 and end - first < MAX_DESCRIPTION_TOKENS:
+    longest = settings().actors.max_description_tokens
+    while first > 0 and end - first < longest:
         token = doc[first - 1]
         if token.lower_ == "the":
             return first - 1, end
@@ -261,7 +255,7 @@ def _describes(doc: Doc, noun: Token, name_start: int) -> bool:
         return True
     return any(
         token.head.i == noun.i and token.dep_ in ("appos", "compound")
-        for token in doc[name_start : name_start + MAX_DESCRIPTION_TOKENS]
+        for token in doc[name_start : name_start + settings().actors.max_description_tokens]
     )
 
 
@@ -273,10 +267,6 @@ def _description_country(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-LOCATION_WINDOW = 6
-"""Tokens after "held in" searched for the place: "held in Yekaterinburg, Russia"."""
-
-
 def _located_country(doc: Doc, name: Name) -> str | None:
     """Country an organisation or event is said to sit in: "INNOPROM held in
     Yekaterinburg, Russia", "a company based in Almaty". A named country wins
@@ -285,7 +275,7 @@ def _located_country(doc: Doc, name: Name) -> str | None:
     verb = doc[name.end] if name.end < len(doc) else None
     if verb is None or verb.lemma_.lower() not in location_verbs():
         return None
-    after = doc[verb.i + 1 : verb.i + 1 + LOCATION_WINDOW]
+    after = doc[verb.i + 1 : verb.i + 1 + settings().actors.location_window]
     if not after or after[0].lower_ != "in":
         return None
     city_country: str | None = None
@@ -329,7 +319,8 @@ def _add_organizations(reg: _Registry, doc: Doc, names: list[Name]) -> None:
             d_start, d_end = _char_range(doc, *described)
             if reg.free(d_start, d_end):
                 reg.mention(key, d_start, d_end)
-                if described[1] - described[0] >= MIN_RESCANNED_DESCRIPTION:
+                # Only a qualified description ("the Vietnamese carrier") is looked for again.
+                if described[1] - described[0] >= settings().actors.min_rescanned_description:
                     draft.descriptions.add(doc[described[0] : described[1]].text)
                 country = _description_country(doc, *described)
                 draft.country = draft.country or country
@@ -371,7 +362,8 @@ def _add_persons(reg: _Registry, doc: Doc, names: list[Name]) -> dict[int, str]:
         resolved = _resolve_single_name(name, full, key_of, doc)
         key = resolved if resolved is not None else f"person:{name.text}"
         if resolved is None:
-            reg.draft(key, name.text, "person").confidence = 0.7
+            draft = reg.draft(key, name.text, "person")
+            draft.confidence = settings().actors.single_name_confidence
         key_of[name.start] = key
         start, end = _char_range(doc, name.start, name.end)
         if reg.free(start, end):

@@ -28,6 +28,7 @@ from dateline.knowledge.gazetteer import find_city
 from dateline.knowledge.genders import first_name_gender
 from dateline.knowledge.organizations import Organization, find_organization, government_of
 from dateline.knowledge.roles import split_role_phrase
+from dateline.knowledge.settings import settings
 from dateline.knowledge.tables import fold
 
 NameKind = Literal["person", "organization", "country", "government", "capital", "unknown"]
@@ -107,7 +108,6 @@ def looks_like_person_name(tokens: list[Token]) -> bool:
     return tokens[-1].text not in place_heads()
 
 
-MIN_GIVEN_NAME_CHARS = 3
 CALENDAR_WORDS = frozenset(
     [
         "january",
@@ -145,7 +145,7 @@ def _is_given_and_family_name(tokens: list[Token]) -> bool:
     if sector_from_name(text) is not None or split_role_phrase(text)[0] is not None:
         return False  # "Ford Motors", "Carnegie Foundation", "Major League Baseball"
     given, last = tokens[0], tokens[-1]
-    if len(given.text) < MIN_GIVEN_NAME_CHARS or given.lower_ in CALENDAR_WORDS:
+    if len(given.text) < settings().actors.min_given_name_chars or given.lower_ in CALENDAR_WORDS:
         return False  # "Le Matin", "September Treasury"
     if last.tag_ == "NNPS" or is_big_city(given.text) or find_city(given.text) is not None:
         return False  # "Houston Astros", "Bradford Bulls", "Warner Bros"
@@ -206,7 +206,6 @@ def classify(text: str, label: str, tokens: list[Token]) -> Name | None:
 
 
 _POSTING_PREPOSITIONS = frozenset({"to", "in"})
-MIN_NAME_WORDS = 2
 
 
 def _skip_posting_place(doc: Doc, start: int, end: int) -> int:
@@ -215,7 +214,7 @@ def _skip_posting_place(doc: Doc, start: int, end: int) -> int:
 
     if start == 0 or doc[start - 1].lower_ not in _POSTING_PREPOSITIONS:
         return start
-    if end - start - 1 < MIN_NAME_WORDS:
+    if end - start - 1 < settings().actors.min_name_words:
         return start
     place = doc[start].text
     if country_by_name(place) is None and capital_of(place) is None and not is_big_city(place):
@@ -224,14 +223,13 @@ def _skip_posting_place(doc: Doc, start: int, end: int) -> int:
 
 
 _DESCRIBED_LABELS = frozenset({"ORG", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"})
-MIN_BRAND_LETTERS = 3
 
 
 def _is_brand_token(token: Token) -> bool:
     """An all-capitals proper name such as "INNOPROM" or "KAMAZ" (not "US", not "12")."""
 
     text = token.text
-    return len(text) >= MIN_BRAND_LETTERS and text.isalpha() and text.isupper()
+    return len(text) >= settings().actors.min_brand_letters and text.isalpha() and text.isupper()
 
 
 def _brand_after(doc: Doc, start: int, end: int, label: str) -> int | None:

@@ -32,8 +32,8 @@ from dateline.knowledge.countries import (
 )
 from dateline.knowledge.organizations import government_of
 from dateline.knowledge.roles import Role, role_words, split_role_phrase
+from dateline.knowledge.settings import settings
 
-MAX_TITLE_TOKENS = 10
 _CONNECTORS = frozenset({"of", "to", "for", "and", "the", "-", "–"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -169,7 +169,8 @@ def title_before(doc: Doc, start: int, stop: set[int]) -> tuple[RoleCue | None, 
     """
 
     first = start
-    while first > 0 and start - first < MAX_TITLE_TOKENS:
+    longest = settings().actors.max_title_tokens
+    while first > 0 and start - first < longest:
         token = doc[first - 1]
         if token.i in stop or not _title_token(token):
             break
@@ -193,8 +194,8 @@ def title_after(doc: Doc, end: int) -> RoleCue | None:
     begin = end + 1
     if begin < len(doc) and doc[begin].lower_ in ("the", "a", "an"):
         begin += 1
-    last = begin
-    while last < len(doc) and last - begin < MAX_TITLE_TOKENS and _title_token(doc[last]):
+    last, longest = begin, settings().actors.max_title_tokens
+    while last < len(doc) and last - begin < longest and _title_token(doc[last]):
         last += 1
     for stop_at in range(last, begin, -1):
         tokens = list(doc[begin:stop_at])
@@ -216,7 +217,7 @@ def _definite_windows(
         last = token.i + 1
         while (
             last < len(doc)
-            and last - token.i <= MAX_TITLE_TOKENS
+            and last - token.i <= settings().actors.max_title_tokens
             and last not in claimed
             and _title_token(doc[last])
         ):

@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.document import ParsedDoc
 from dateline.document.dates import MONTHS
+from dateline.knowledge.settings import settings
 from dateline.model import Actor, Amount, Span
 from dateline.stages.amounts.change import change_direction, is_change
 from dateline.stages.amounts.lexer import LexedText
@@ -38,10 +39,7 @@ NAME_LABELS = frozenset(
 REFERRING_DETERMINERS = frozenset(
     {"the", "these", "those", "its", "their", "our", "his", "her", "both", "all"}
 )
-LONGEST_ID_DIGITS = 6
-"""A bare run of more digits than this, with no separators, is an id or a phone number."""
 YEARS = range(1000, 2200)
-MIN_SHARED_COUNT = 10
 MAX_DAY = 31
 
 
@@ -87,7 +85,7 @@ def share_between_repeats(amounts: list[Amount]) -> None:
         for other in amounts:
             if other is amount or other.value != amount.value or other.unit != amount.unit:
                 continue
-            if amount.unit == "count" and (amount.value or 0) < MIN_SHARED_COUNT:
+            if amount.unit == "count" and (amount.value or 0) < settings().amounts.min_shared_count:
                 continue
             if amount.period is None and other.period is not None:
                 amount.period = other.period
@@ -152,7 +150,7 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
     if number.bare and not number.words:
         if number.value in YEARS and digits.isdigit():
             return False
-        if digits.isdigit() and len(digits) > LONGEST_ID_DIGITS:
+        if digits.isdigit() and len(digits) > settings().amounts.longest_id_digits:
             return False
     if number.bare and number.words:
         if number.value == 1:

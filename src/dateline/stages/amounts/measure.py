@@ -24,13 +24,13 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.document import ParsedDoc
 from dateline.knowledge.amount_words import measure_words
+from dateline.knowledge.settings import settings
 from dateline.model import Amount
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PHRASE_CHILD_DEPS = frozenset(
     {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case"}
 )
-LOOKBACK_SENTENCES = 2
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 
@@ -227,7 +227,7 @@ class _MeasureFinder:
 
     def _lookback_start(self, token: Token) -> int:
         sentence = self.parsed.sentence_index(token.idx)
-        first = max(0, sentence - LOOKBACK_SENTENCES)
+        first = max(0, sentence - settings().amounts.lookback_sentences)
         starts = self.parsed.sentence_starts
         return starts[first] if starts else 0
 

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from dateline.knowledge.amount_words import NumberWord, Scale, number_words, scales
 from dateline.knowledge.cache import emptied_on_reset, loaded_once, memoised
+from dateline.knowledge.settings import settings
 from dateline.stages.amounts.lexer import LexedText, Token, lex
 from dateline.stages.amounts.phrases import (
     approximator_phrases,
@@ -35,9 +36,6 @@ from dateline.stages.amounts.phrases import (
     rate_denominator_phrases,
     unit_phrases,
 )
-
-MAX_EXPRESSION_CHARS = 160
-"""No number expression in news is longer; bounds the text lexed per try."""
 
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 RANGE_DASHES = frozenset({"-", "–", "—", "‒"})
@@ -51,7 +49,6 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("percentage", "point"): "percentage points",
     ("percentage", "points"): "percentage points",
 }
-FUZZY_APPROXIMATOR_MIN_LENGTH = 6
 RATE_WORDS = frozenset({"per", "/"})
 RATE_KINDS = frozenset({"currency", "money", "mass", "volume", "energy", "length", "area", "score"})
 """Families a rate can be of: money per barrel, barrels per day; not "5% a year"."""
@@ -143,9 +140,10 @@ def match_number(text: str, start: int, lexed: LexedText | None = None) -> Numbe
     if first is not None and not may_begin_number(first):
         return None
     if lexed is not None:
-        tokens = lexed.window(start, MAX_EXPRESSION_CHARS)
+        tokens = lexed.window(start, settings().amounts.max_expression_chars)
     else:
-        tokens = lex(text, start, start + MAX_EXPRESSION_CHARS, stop_at_newline=True)
+        longest = settings().amounts.max_expression_chars
+        tokens = lex(text, start, start + longest, stop_at_newline=True)
     if not tokens or tokens[0].start != start:
         return None
     if first is None and not may_begin_number(tokens[0]):
@@ -563,10 +561,11 @@ def _misspelt_approximator(word: str) -> tuple[str, ...] | None:
     edit from "over"), and the first letter must agree.
     """
 
-    if len(word) < FUZZY_APPROXIMATOR_MIN_LENGTH - 1 or not word.isalpha():
+    shortest = settings().amounts.fuzzy_approximator_min_length
+    if len(word) < shortest - 1 or not word.isalpha():
         return None
     for phrase in approximator_phrases():
-        if len(phrase) != 1 or len(phrase[0]) < FUZZY_APPROXIMATOR_MIN_LENGTH:
+        if len(phrase) != 1 or len(phrase[0]) < shortest:
             continue
         target = phrase[0]
         if target[0] == word[0] and target != word and _within_one_edit(word, target):

@@ -34,6 +34,7 @@ from dateline.document import ParsedDoc
 from dateline.document.dates import resolve_date, resolve_period
 from dateline.knowledge.event_types import plover_types
 from dateline.knowledge.event_words import Trigger
+from dateline.knowledge.settings import settings
 from dateline.model import Actor, Event, Place, Quote, Span
 from dateline.stages.events.factuality import is_factual
 from dateline.stages.events.modes import event_mode
@@ -304,6 +305,15 @@ def _visit_destination(trigger: Token, parsed: ParsedDoc, places: list[Place]) -
     return None
 
 
+def _confidence(sources: list[Actor], targets: list[Actor]) -> float:
+    """How sure an event is, by how many of its sides the text names."""
+
+    tuned = settings().events
+    if sources and targets:
+        return tuned.both_sides_confidence
+    return tuned.one_side_confidence if sources or targets else tuned.no_side_confidence
+
+
 class _Finder:
     """Walks one parsed article and yields candidate events in text order."""
 
@@ -352,7 +362,7 @@ class _Finder:
             mode=mode,
             cameo=types[kind].cameo,
             intensity=types[kind].intensity,
-            confidence=0.8 if sources and targets else 0.6 if sources or targets else 0.5,
+            confidence=_confidence(sources, targets),
         )
         return _Found(
             event=event,
@@ -455,7 +465,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
         ):
             continue
         earlier.event.supporting.append(event.evidence)
-        earlier.event.confidence = min(1.0, earlier.event.confidence + 0.1)
+        earlier.event.confidence = min(
+            1.0, earlier.event.confidence + settings().events.repeated_mention_bonus
+        )
         if has_sides or _near(candidate, earlier):
             earlier.stated_date = earlier.stated_date or candidate.stated_date
             earlier.event.place = earlier.event.place or event.place
@@ -463,16 +475,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-REFER_BACK_SENTENCES = 2
-"""How far a mention that names no side may stand from its event and still
-lend it a place or a date: "the attack in New Zealand" ten sentences after
-"the SDF offensive" is another attack."""
-
-
 def _near(candidate: _Found, earlier: _Found) -> bool:
-    return any(
-        abs(a - b) <= REFER_BACK_SENTENCES for a in candidate.sentences for b in earlier.sentences
-    )
+    farthest = settings().events.refer_back_sentences
+    return any(abs(a - b) <= farthest for a in candidate.sentences for b in earlier.sentences)
 
 
 def _dated(found: _Found, published: date | None) -> Event:

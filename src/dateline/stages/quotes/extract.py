@@ -21,6 +21,7 @@ from dateline.document.cues import (
 )
 from dateline.document.marks import QUOTE_CHARS, QuotedText
 from dateline.document.ranges import CharRanges
+from dateline.knowledge.settings import settings
 from dateline.model import Actor, Quote, QuoteKind, Span
 from dateline.stages.quotes.forms import (
     attribution_verb,
@@ -34,9 +35,6 @@ from dateline.stages.quotes.headlines import line_attributions
 from dateline.stages.quotes.speakers import SpeakerResolver
 
 SENTENCE_END = frozenset({".", "!", "?"})
-# Quoted phrases this short are names, titles or scare quotes, not speech,
-# unless they break off like speech right before their cue: `"Judge," X said`.
-MAX_PHRASE_WORDS = 2
 SPOKEN_BREAKS = frozenset(",?!")
 # Parts of speech that make the words between a quote and its cue a clause
 # rather than the speaker's name.
@@ -45,10 +43,6 @@ CLAUSE_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ"})
 CUE_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "iobj", "prt"})
 # Marks after which a name before a colon starts: `HEADLINE - Carl Bialik: "..."`.
 NAME_BOUNDARIES = frozenset({"-", "—", "–", ".", "|", ":", ";"})
-# Up to this many words, a quote is speech only right next to its cue.
-SHORT_QUOTE_WORDS = 5
-# A quote with no cue at all must start its sentence and be this long.
-UNCUED_QUOTE_WORDS = 6
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 SCARE_MARKERS = frozenset({"so-called", "so–called", "dubbed", "termed", "named", "called"})
 TRAILING = " \t\n,.;:!?—–-"
@@ -56,8 +50,6 @@ SPEAKER_HEAD_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ"})
 TAIL_START_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV"})
 # Named-entity labels of a time, never a speaker: `said Tuesday`.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
-# The attribution between two parts of a split quote is never longer.
-MAX_ATTRIBUTION_CHARS = 300
 
 
 @dataclass
@@ -141,6 +133,7 @@ def _headline_candidates(
     """
 
     speaking = {a.id for a in actors if a.kind in ("person", "organization")}
+    headline_confidence = settings().quotes.headline_quote_confidence
     added: list[_Candidate] = []
     for line in line_attributions(parsed):
         if resolver.resolve(line.name_head) not in speaking:
@@ -161,7 +154,7 @@ def _headline_candidates(
         # A line that is one quotation is direct speech; quoted words inside a
         # headline ("... It's 'in Their Heads.'") leave the line reported.
         kind: QuoteKind = "direct" if marked else "indirect"
-        added.append(_Candidate(kind, start, end, [line.cue], line.name_head, 0.8))
+        added.append(_Candidate(kind, start, end, [line.cue], line.name_head, headline_confidence))
     return added
 
 
@@ -173,7 +166,7 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
 
     text = parsed.text
     words = quote.words(text)
-    short = len(words) <= MAX_PHRASE_WORDS
+    short = len(words) <= settings().quotes.max_phrase_words
     breaks_off, sentence = _breaks_off(text, quote), _is_sentence(text, quote)
     if _marked_as_term(text, quote.open_at) or (short and not (breaks_off or sentence)):
         return None
@@ -209,7 +202,8 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
         # `Cruz continued:` closing the paragraph before introduces this one.
         pre = _first_cue(list(reversed(lead_in)), quoted)
         pre_adjacent = pre is not None
-    confidence = 1.0 if quote.closed else 0.5
+    tuned = settings().quotes
+    confidence = tuned.closed_quote_confidence if quote.closed else tuned.unclosed_quote_confidence
     cue: list[Token] | None = None
     if post is not None and post_adjacent:
         cue = post[0]
@@ -221,11 +215,11 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
     elif not short and (verb := verb_before_colon(before or lead_in, quoted)):
         # `Trump boomed: "..."`, `Mr. Smith shot back: "..."`: a verb and its
         # subject introducing the quote with a colon attribute it, whatever the verb.
-        cue, confidence = verb, confidence * 0.8
+        cue, confidence = verb, confidence * tuned.attributed_by_form
     elif breaks_off and (mistagged := cue_word_closing(after)) is not None:
         # `"...," a voice-over in the ad states.`: the parser took the verb
         # closing the attribution for a plural noun; its place says what it is.
-        cue, confidence = [mistagged], confidence * 0.8
+        cue, confidence = [mistagged], confidence * tuned.attributed_by_form
     elif (
         breaks_off
         and not _is_title(words)
@@ -233,7 +227,7 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
     ):
         # `"...," Bennett shot back.`: a quote broken off by a comma and followed
         # by a subject and its verb is attributed by its form, whatever the verb.
-        cue, confidence = verb, confidence * 0.8
+        cue, confidence = verb, confidence * tuned.attributed_by_form
     else:
         # A long quote inside a reporting sentence: "stressed the need to «...»".
         # A quote that closes its sentence is not inside the one after it.
@@ -243,7 +237,7 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
             for found in (None if closes else post, pre)
             if found is not None and found[1].reported
         ]
-        cue = far[0][0] if far and len(words) > SHORT_QUOTE_WORDS else None
+        cue = far[0][0] if far and len(words) > settings().quotes.short_quote_words else None
     if short and cue is not None and (post is None or cue is not post[0] or not breaks_off):
         return None  # `"Judge," Brafman said`: a short fragment only right before its cue
     if cue is not None:
@@ -257,10 +251,17 @@ def _direct_candidate(parsed: ParsedDoc, quote: QuotedText) -> _Candidate | None
     # Right after the attribution of the quote before, even a short quote
     # goes on with the same speaker: `"I would," Melanie said. "I would."`.
     continues = _follows_quote(parsed, quote)
-    if (len(words) < UNCUED_QUOTE_WORDS and not continues) or (short and not sentence):
+    too_short = len(words) < tuned.uncued_quote_words
+    if (too_short and not continues) or (short and not sentence):
         return None
     return _Candidate(
-        "direct", quote.start, quote.end, None, None, confidence * 0.8, continues=continues
+        "direct",
+        quote.start,
+        quote.end,
+        None,
+        None,
+        confidence * tuned.uncued_quote,
+        continues=continues,
     )
 
 
@@ -274,7 +275,7 @@ def _context_after(parsed: ParsedDoc, quote: QuotedText) -> list[Token]:
         (
             q.open_at
             for q in parsed.quotations_from(quote.close_at)
-            if len(q.words(parsed.text)) > MAX_PHRASE_WORDS
+            if len(q.words(parsed.text)) > settings().quotes.max_phrase_words
         ),
         para_end,
     )
@@ -493,7 +494,7 @@ def _is_title(words: list[str]) -> bool:
 
     long_words = [w for w in words if len(w) > 3]
     return (
-        len(words) <= SHORT_QUOTE_WORDS * 2
+        len(words) <= settings().quotes.short_quote_words * 2
         and len(long_words) > 1
         and all(w[0].isupper() for w in long_words)
     )
@@ -511,7 +512,7 @@ def _follows_quote(parsed: ParsedDoc, quote: QuotedText) -> bool:
     if earlier is None:
         return False
     gap_start = earlier.close_at
-    if quote.open_at - gap_start > MAX_ATTRIBUTION_CHARS:
+    if quote.open_at - gap_start > settings().quotes.max_attribution_chars:
         return False
     gap = [
         t

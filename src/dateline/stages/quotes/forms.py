@@ -20,6 +20,7 @@ from dateline.document.cues import cue_subject
 from dateline.document.marks import QUOTE_CHARS, QuotedText
 from dateline.document.ranges import CharRanges
 from dateline.knowledge.actor_words import not_speaker_heads
+from dateline.knowledge.settings import settings
 from dateline.knowledge.speech_words import speech_verbs
 
 # Words a title leaves in lower case: "The Art of the Deal".
@@ -47,7 +48,6 @@ TITLE_SMALL_WORDS = frozenset(
         "into",
     ]
 )
-TITLE_MAX_WORDS = 12
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 NOT_SPEAKING_VERBS = frozenset({"have", "be", "get", "see", "look", "seem"})
@@ -147,7 +147,7 @@ def names_a_work(text: str, quote: QuotedText, words: list[str]) -> bool:
     in title case. In a headline, where every word is capitalised, the case
     tells nothing."""
 
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or not title_cased(words):
+    if not 2 <= len(words) <= settings().quotes.max_title_words or not title_cased(words):
         return False
     if quote.unmarked(text)[-1:] in ("?", "!"):
         return False  # `"Grizzly Adams?" Maddow repeated`

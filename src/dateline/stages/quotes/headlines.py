@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.document import ParsedDoc
+from dateline.knowledge.settings import settings
 
 # "Name: words" at the start of a line; the name is up to five capitalised words.
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
@@ -27,7 +28,6 @@ _DASH_LINE = re.compile(
     rf"^(?P<content>\S.*?\S)[ \t\xa0]*[―—–][ \t\xa0]*(?P<name>{_NAME})[ \t\xa0.]*$", re.M
 )
 _DASHES = "―—–"
-MIN_CONTENT_WORDS = 3
 _CONTENT_TRIM = " \t\xa0.,;:"
 
 
@@ -49,7 +49,8 @@ def line_attributions(parsed: ParsedDoc) -> list[LineAttribution]:
     for pattern in (_COLON_LINE, _DASH_LINE):
         for match in pattern.finditer(text):
             content = _trimmed(text, *match.span("content"))
-            if content is None or len(text[content[0] : content[1]].split()) < MIN_CONTENT_WORDS:
+            least = settings().quotes.min_headline_content_words
+            if content is None or len(text[content[0] : content[1]].split()) < least:
                 continue
             name = doc.char_span(*match.span("name"), alignment_mode="contract")
             colon = pattern is _COLON_LINE
