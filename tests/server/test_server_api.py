@@ -81,7 +81,10 @@ def test_actor_profile_is_the_one_the_cli_prints(client: TestClient, store_url: 
     assert result.exit_code == 0, result.output
     (printed,) = json.loads(result.output)
     served = get(client, f"/api/actors/{smailov['actor_id']}")
-    assert {k: v for k, v in served.items() if k not in ("events", "counterparts")} == printed
+    paging = ("page", "per_page", "pages", "events", "events_total", "counterparts")
+    profile = {k: v for k, v in served.items() if k not in paging}
+    # The API pages the articles newest first; the CLI prints them all, oldest first.
+    assert profile | {"appearances": served["appearances"][::-1]} == printed
     assert get(client, f"/api/actors/{smailov['actor_id'] + 10_000}", 404)["error"]["message"]
 
 
@@ -152,8 +155,52 @@ def test_places_for_the_map_carry_their_events(client: TestClient) -> None:
     places = get(client, "/api/places")["items"]
     yekaterinburg = next(p for p in places if p["name"] == "Yekaterinburg")
     assert yekaterinburg["events"] and round(yekaterinburg["lat"]) == 57
+    assert yekaterinburg["event_count"] >= len(yekaterinburg["events"]) >= 1
+    assert yekaterinburg["article_count"] == len(yekaterinburg["articles"]) == 1
+    counts = [p["event_count"] for p in places]
+    assert counts == sorted(counts, reverse=True)  # most events first
     basemap = get(client, "/api/basemap")
     assert len(basemap["cells"]) > 1000 and "KAZ" in basemap["countries"]
+
+
+def test_heavy_endpoints_page_and_their_pages_add_up(client: TestClient) -> None:
+    """Actor articles, dyad events, map places and figures come a page at a time;
+    walking the pages gives the whole list once, in order."""
+
+    mishustin = get(client, "/api/actors?q=mishustin")["items"][0]
+    whole = get(client, f"/api/actors/{mishustin['actor_id']}?per_page=200")
+    assert whole["articles"] == len(whole["appearances"]) >= 2
+    dates = [a["published"] for a in whole["appearances"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    paged = [
+        get(client, f"/api/actors/{mishustin['actor_id']}?per_page=1&page={n}")
+        for n in range(1, whole["articles"] + 1)
+    ]
+    assert [p["appearances"][0] for p in paged] == whole["appearances"]
+    assert {p["pages"] for p in paged} == {whole["articles"]}
+    assert whole["events_total"] >= len(whole["events"])
+
+    for url, key in (
+        ("/api/dyads/KAZ/RUS", "events"),
+        ("/api/places", "items"),
+        ("/api/figures?measure=trade turnover", "series"),
+    ):
+        first = get(client, url)
+        assert first["total"] >= 1 and first["page"] == 1, url
+        past = get(client, f"{url}{'&' if '?' in url else '?'}page={first['pages'] + 1}")
+        assert past[key] == [] and past["total"] == first["total"], url
+    dyad = get(client, "/api/dyads/KAZ/RUS?per_page=1")
+    assert len(dyad["events"]) == 1 and dyad["pages"] == dyad["total"]
+
+
+def test_figures_without_a_measure_suggest_measures_instead_of_every_figure(
+    client: TestClient,
+) -> None:
+    figures = get(client, "/api/figures")
+    assert figures["series"] == [] and figures["total"] == 0
+    assert "bilateral trade turnover between kazakhstan and russia" in {
+        m["measure"] for m in figures["measures"]
+    }
 
 
 def test_errors_are_json_with_a_message_to_act_on(client: TestClient) -> None:

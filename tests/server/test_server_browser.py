@@ -88,6 +88,10 @@ def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ign
     page.wait_for_selector("svg.chart a circle")
     page.screenshot(path=str(ARTIFACTS / "figures.png"), full_page=True)
 
+    page.goto(base_url + "/figures")  # no measure: the measures to choose from, no chart
+    page.click("#measures a >> text=bilateral trade turnover between kazakhstan and russia")
+    page.wait_for_selector("svg.chart a circle")
+
     page.goto(base_url + "/map")
     page.wait_for_selector("#map circle.event-place")
     assert page.locator("#map rect").count() > 1000  # land drawn offline

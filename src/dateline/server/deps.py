@@ -7,10 +7,12 @@ names and searches inside a length and a number of words a query can afford.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request, Response
 
 from dateline.store import Page, Row, Store
 from dateline.store.names import MAX_ROW_ID, actor_row_id
@@ -35,6 +37,27 @@ def get_store(request: Request) -> Store:
     return store
 
 
+def answer(request: Request, store: Store, build: Callable[[], dict[str, Any]]) -> Response:
+    """The JSON of `build()`, kept in `store.cache` under the request's URL until the
+    store changes, so the same page asked again costs a lookup, not a query.
+
+    Every answer of the API is a function of its URL and the store's content,
+    and the cache forgets everything when that content changes (within a
+    second, see `dateline.store.cache`), so a kept answer is the one `build`
+    would give. An error raised by `build` is not kept. The JSON is written
+    here once, straight from the plain values the store's rows give, rather
+    than walked again by FastAPI's encoder on every request.
+    """
+
+    key = ("answer", request.url.path, request.url.query)
+    body = store.cache.get(key, lambda: _json(build()))
+    return Response(body, media_type="application/json")
+
+
+def _json(content: dict[str, Any]) -> bytes:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class PageParams:
     """Which slice of a list the client asked for (1-based `page`)."""
@@ -49,12 +72,16 @@ class PageParams:
     def wrap(self, found: Page[Row]) -> dict[str, Any]:
         """The JSON envelope every list endpoint returns, around a page the store read."""
 
+        return {"items": found.as_dicts(), **self.counts(found.total)}
+
+    def counts(self, total: int) -> dict[str, int]:
+        """Where this page stands among `total` items: page, per_page, total, pages."""
+
         return {
-            "items": found.as_dicts(),
             "page": self.page,
             "per_page": self.per_page,
-            "total": found.total,
-            "pages": max(1, -(-found.total // self.per_page)),
+            "total": total,
+            "pages": max(1, -(-total // self.per_page)),
         }
 
 
@@ -64,6 +91,20 @@ def page_params(
         20, ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}."
     ),
 ) -> PageParams:
+    return PageParams(page, per_page)
+
+
+def chart_page_params(
+    page: int = Query(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE}."),
+    per_page: int = Query(
+        MAX_PER_PAGE,
+        ge=1,
+        le=MAX_PER_PAGE,
+        description=f"Points per page, 1 to {MAX_PER_PAGE}: a chart draws a page.",
+    ),
+) -> PageParams:
+    """Pages for a chart or a map: as long as a page may be, by default."""
+
     return PageParams(page, per_page)
 
 
@@ -119,3 +160,4 @@ def shortened(value: str, limit: int = 60) -> str:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 PageDep = Annotated[PageParams, Depends(page_params)]
+ChartPageDep = Annotated[PageParams, Depends(chart_page_params)]

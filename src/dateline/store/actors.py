@@ -5,11 +5,18 @@ article, the role the article gives it. A profile gathers that back: every
 article naming the actor, the roles it held with the first and last
 publication date each was seen (titles change: a President-elect becomes
 President), and every quote attributed to it.
+
+A busy actor (a country) is named in a third of a large store's articles, so
+nothing here reads them all per request: counts and roles are aggregated by
+the database, the articles come a page at a time, and what sums up the
+whole store (every actor's article count, the order of an actor's
+articles, its counterparts) is kept in `store.cache` until the store changes.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dateline.store.names import normalise_name
-from dateline.store.rows import Page, Row, count_rows, iso, sliced
+from dateline.store.rows import Page, Row, iso
 from dateline.store.schema import (
     actors,
     article_actors,
@@ -85,8 +92,9 @@ class Appearance(Row):
 class ActorProfile(ActorRow):
     """Everything the store knows about one actor.
 
-    `roles` in order of first use; `appearances` oldest article first,
-    undated last.
+    `roles` in order of first use; `appearances` the articles asked for
+    (all, or a page of the `articles` naming it), oldest first, undated
+    last, or newest first if asked.
     """
 
     roles: list[RoleSeen]
@@ -108,8 +116,9 @@ class Actors:
         Kremlin" finds the Government of Russia). Empty when nothing matches.
         """
 
+        counts = self.article_counts()
         with self._store.transaction(f"finding actors named {name!r}") as conn:
-            return _find(conn, name)
+            return _find(conn, name, counts)
 
     def page(
         self,
@@ -126,24 +135,68 @@ class Actors:
         `kind` keeps one kind: person, organization or country.
         """
 
+        key = normalise_name(name or "")
         conditions: list[sa.ColumnElement[bool]] = []
-        if name and normalise_name(name):
-            conditions.append(actors.c.name_key.contains(normalise_name(name), autoescape=True))
+        if key:
+            conditions.append(actors.c.name_key.contains(key, autoescape=True))
         if kind:
             conditions.append(actors.c.kind == kind)
         condition = sa.and_(sa.true(), *conditions)
-        with self._store.transaction("searching actors") as conn:
-            found = _actor_rows(conn, condition, limit, offset)
-            return Page(found, count_rows(conn, _actor_query(condition)))
+        counts = self.article_counts()
 
-    def profile(self, actor_id: int) -> ActorProfile | None:
-        """Who the actor is, its roles over time and every article naming it.
+        def ordered() -> list[ActorRow]:
+            with self._store.transaction("searching actors") as conn:
+                return _actor_rows(conn, condition, counts)
 
-        None if there is no actor row `actor_id`.
+        found = self._store.cache.get(("actors", key, kind), ordered)
+        end = None if limit is None else offset + limit
+        return Page(found[offset:end], len(found))
+
+    def article_counts(self) -> dict[int, int]:
+        """How many articles name each actor (actors named in none are left out).
+
+        One aggregation over every article's actors, kept until the store
+        changes: listing actors most named first needs every count.
         """
 
+        query = sa.select(
+            article_actors.c.actor_id, sa.func.count(sa.distinct(article_actors.c.article_id))
+        ).group_by(article_actors.c.actor_id)
+
+        def count() -> dict[int, int]:
+            with self._store.transaction("counting the articles of each actor") as conn:
+                return {actor_id: int(n) for actor_id, n in conn.execute(query)}
+
+        return self._store.cache.get(("article-counts",), count)
+
+    def profile(
+        self,
+        actor_id: int,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> ActorProfile | None:
+        """Who the actor is, its roles over time and the articles naming it.
+
+        Every article by default; `limit` articles from `offset` for a page
+        (`articles` says how many there are in all). None if there is no
+        actor row `actor_id`.
+        """
+
+        counts = self.article_counts()
         with self._store.transaction(f"reading actor {actor_id}") as conn:
-            return _profile(conn, actor_id)
+            found = _actor_rows(conn, actors.c.id == actor_id, counts)
+            if not found:
+                return None
+            roles = self._store.cache.get(("roles", actor_id), lambda: _roles(conn, actor_id))
+            order = self._store.cache.get(
+                ("appearances", actor_id), lambda: _appearance_order(conn, actor_id)
+            )
+            chosen = order[::-1] if newest_first else order
+            end = None if limit is None else offset + limit
+            appearances = _appearances(conn, actor_id, chosen[offset:end])
+        return ActorProfile(**found[0].as_dict(), roles=roles, appearances=appearances)
 
     def counterparts(self, actor_id: int, *, limit: int = 8) -> list[Counterpart]:
         """The actors most often beside `actor_id`: in the same events, then the same articles.
@@ -152,49 +205,50 @@ class Actors:
         say little, two sides of one meeting say they deal with each other.
         """
 
-        with self._store.transaction(f"finding who deals with actor {actor_id}") as conn:
-            return _counterparts(conn, actor_id, limit)
+        counts = self.article_counts()
 
+        def score() -> list[tuple[int, int]]:
+            with self._store.transaction(f"finding who deals with actor {actor_id}") as conn:
+                return _shared_scores(conn, actor_id)
 
-def _actor_query(condition: sa.ColumnElement[bool]) -> sa.Select[Any]:
-    """Actors matching `condition` with how many articles name them, most named first."""
-
-    named_in = sa.func.count(sa.distinct(article_actors.c.article_id))
-    return (
-        sa.select(actors, named_in.label("articles"))
-        .outerjoin(article_actors, article_actors.c.actor_id == actors.c.id)
-        .where(condition)
-        .group_by(actors.c.id)
-        .order_by(named_in.desc(), actors.c.name, actors.c.id)
-    )
-
-
-def _actor_fields(row: Any) -> dict[str, Any]:
-    return {
-        "actor_id": row.id,
-        "name": row.name,
-        "kind": row.kind,
-        "country": row.country or None,
-        "sector": row.sector,
-        "articles": row.articles,
-    }
+        scores = self._store.cache.get(("counterparts", actor_id), score)[:limit]
+        with self._store.transaction(f"reading the counterparts of actor {actor_id}") as conn:
+            rows = {r.actor_id: r for r in _actor_rows(conn, actors.c.id.in_(dict(scores)), counts)}
+        return [
+            Counterpart(**rows[other].as_dict(), shared=shared)
+            for other, shared in scores
+            if other in rows
+        ]
 
 
 def _actor_rows(
-    conn: Connection, condition: sa.ColumnElement[bool], limit: int | None = None, offset: int = 0
+    conn: Connection, condition: sa.ColumnElement[bool], counts: dict[int, int]
 ) -> list[ActorRow]:
-    query = sliced(_actor_query(condition), limit, offset)
-    return [ActorRow(**_actor_fields(row)) for row in conn.execute(query)]
+    """Actors matching `condition`, most named first (then by name and id)."""
+
+    found = [
+        ActorRow(
+            actor_id=row.id,
+            name=row.name,
+            kind=row.kind,
+            country=row.country or None,
+            sector=row.sector,
+            articles=counts.get(row.id, 0),
+        )
+        for row in conn.execute(sa.select(actors).where(condition))
+    ]
+    found.sort(key=lambda a: (-a.articles, a.name, a.actor_id))
+    return found
 
 
-def _find(conn: Connection, name: str) -> list[ActorRow]:
+def _find(conn: Connection, name: str, counts: dict[int, int]) -> list[ActorRow]:
     key = normalise_name(name)
     if not key:
         return []
-    exact = _actor_rows(conn, actors.c.name_key == key)
+    exact = _actor_rows(conn, actors.c.name_key == key, counts)
     if exact:
         return exact
-    partial = _actor_rows(conn, actors.c.name_key.contains(key, autoescape=True))
+    partial = _actor_rows(conn, actors.c.name_key.contains(key, autoescape=True), counts)
     if partial:
         return partial
     mentioned = (
@@ -202,80 +256,108 @@ def _find(conn: Connection, name: str) -> list[ActorRow]:
         .where(sa.func.lower(mentions.c.text) == name.strip().lower())
         .distinct()
     )
-    return _actor_rows(conn, actors.c.id.in_(mentioned))
+    return _actor_rows(conn, actors.c.id.in_(mentioned), counts)
 
 
-def _counterparts(conn: Connection, actor_id: int, limit: int) -> list[Counterpart]:
-    score: Counter[int] = Counter()
+def _shared_scores(conn: Connection, actor_id: int) -> list[tuple[int, int]]:
+    """Every other actor with its score: 10 per shared event row, 1 per shared article row."""
+
     mine = sa.select(event_participants.c.event_id).where(event_participants.c.actor_id == actor_id)
-    for other in conn.execute(
-        sa.select(event_participants.c.actor_id).where(
-            event_participants.c.event_id.in_(mine), event_participants.c.actor_id != actor_id
-        )
-    ).scalars():
-        score[other] += 10
+    in_events = (
+        sa.select(event_participants.c.actor_id, sa.func.count())
+        .where(event_participants.c.event_id.in_(mine), event_participants.c.actor_id != actor_id)
+        .group_by(event_participants.c.actor_id)
+    )
     my_articles = sa.select(article_actors.c.article_id).where(
         article_actors.c.actor_id == actor_id
     )
-    for other in conn.execute(
-        sa.select(article_actors.c.actor_id).where(
-            article_actors.c.article_id.in_(my_articles), article_actors.c.actor_id != actor_id
-        )
-    ).scalars():
-        score[other] += 1
-    top = [other for other, _ in score.most_common(limit)]
-    rows = {row.id: row for row in conn.execute(_actor_query(actors.c.id.in_(top)))}
-    return [
-        Counterpart(**_actor_fields(rows[other]), shared=score[other])
-        for other in top
-        if other in rows
-    ]
+    in_articles = (
+        sa.select(article_actors.c.actor_id, sa.func.count())
+        .where(article_actors.c.article_id.in_(my_articles), article_actors.c.actor_id != actor_id)
+        .group_by(article_actors.c.actor_id)
+    )
+    score: dict[int, int] = defaultdict(int)
+    for other, n in conn.execute(in_events):
+        score[other] += 10 * int(n)
+    for other, n in conn.execute(in_articles):
+        score[other] += int(n)
+    return sorted(score.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _roles_over_time(rows: list[Any]) -> list[RoleSeen]:
+def _roles(conn: Connection, actor_id: int) -> list[RoleSeen]:
     """Each role with the first and last publication date it was seen, in order of first use."""
 
-    by_role: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        if row.role:
-            by_role[row.role].append(row)
-    timeline: list[RoleSeen] = []
-    for role, seen in by_role.items():
-        dates = sorted(r.published for r in seen if r.published is not None)
-        timeline.append(
-            RoleSeen(
-                role=role,
-                first_seen=iso(dates[0]) if dates else None,
-                last_seen=iso(dates[-1]) if dates else None,
-                articles=len({r.article_id for r in seen}),
-            )
+    query = (
+        sa.select(
+            article_actors.c.role,
+            sa.func.min(articles.c.published).label("first_seen"),
+            sa.func.max(articles.c.published).label("last_seen"),
+            sa.func.count(sa.distinct(article_actors.c.article_id)).label("articles"),
         )
+        .join(articles, articles.c.id == article_actors.c.article_id)
+        .where(article_actors.c.actor_id == actor_id, article_actors.c.role.is_not(None))
+        .group_by(article_actors.c.role)
+    )
+    timeline = [
+        RoleSeen(
+            role=row.role,
+            first_seen=_day(row.first_seen),
+            last_seen=_day(row.last_seen),
+            articles=int(row.articles),
+        )
+        for row in conn.execute(query)
+        if row.role
+    ]
     timeline.sort(key=lambda r: (r.first_seen is None, r.first_seen or "", r.role))
     return timeline
 
 
-def _profile(conn: Connection, actor_id: int) -> ActorProfile | None:
-    found = list(conn.execute(_actor_query(actors.c.id == actor_id)))
-    if not found:
-        return None
-    appearances = list(
-        conn.execute(
-            sa.select(
-                article_actors.c.article_id,
-                article_actors.c.role,
-                articles.c.published,
-                articles.c.title,
-                articles.c.source,
-            )
-            .join(articles, articles.c.id == article_actors.c.article_id)
-            .where(article_actors.c.actor_id == actor_id)
-            .order_by(articles.c.published.nulls_last(), articles.c.id)
-        )
+def _day(value: Any) -> str | None:
+    """A date from an aggregate: SQLite hands back the stored text, PostgreSQL a date."""
+
+    return value if isinstance(value, str) or value is None else iso(value)
+
+
+def _appearance_order(conn: Connection, actor_id: int) -> list[tuple[str, str | None]]:
+    """The ids and dates of the articles naming the actor, oldest first, undated last."""
+
+    naming = sa.select(article_actors.c.article_id).where(article_actors.c.actor_id == actor_id)
+    query = (
+        sa.select(articles.c.id, articles.c.published)
+        .where(articles.c.id.in_(naming))
+        .order_by(articles.c.published.nulls_last(), articles.c.id)
     )
+    return [(row.id, iso(row.published)) for row in conn.execute(query)]
+
+
+def _appearances(
+    conn: Connection, actor_id: int, chosen: Sequence[tuple[str, str | None]]
+) -> list[Appearance]:
+    """The articles `chosen`, in that order, with the actor's roles, words and quotes in each."""
+
+    ids = [article_id for article_id, _ in chosen]
+    if not ids:
+        return []
+    about = {
+        row.id: row
+        for row in conn.execute(
+            sa.select(articles.c.id, articles.c.title, articles.c.source).where(
+                articles.c.id.in_(ids)
+            )
+        )
+    }
+    roles: dict[str, list[str]] = defaultdict(list)
+    for article_id, role in conn.execute(
+        sa.select(article_actors.c.article_id, article_actors.c.role)
+        .where(article_actors.c.actor_id == actor_id, article_actors.c.article_id.in_(ids))
+        .order_by(article_actors.c.article_id, article_actors.c.local_id)
+    ):
+        if role and role not in roles[article_id]:
+            roles[article_id].append(role)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for article_id, text in conn.execute(
         sa.select(mentions.c.article_id, mentions.c.text)
-        .where(mentions.c.actor_id == actor_id)
+        .where(mentions.c.actor_id == actor_id, mentions.c.article_id.in_(ids))
         .order_by(mentions.c.article_id, mentions.c.start)
     ):
         if text not in surfaces[article_id]:
@@ -283,30 +365,20 @@ def _profile(conn: Connection, actor_id: int) -> ActorProfile | None:
     said: dict[str, list[SaidQuote]] = defaultdict(list)
     for row in conn.execute(
         sa.select(quotes.c.article_id, quotes.c.kind, quotes.c.text, quotes.c.start, quotes.c.end)
-        .where(quotes.c.speaker_id == actor_id)
+        .where(quotes.c.speaker_id == actor_id, quotes.c.article_id.in_(ids))
         .order_by(quotes.c.article_id, quotes.c.start)
     ):
         said[row.article_id].append(SaidQuote(row.kind, row.text, row.start, row.end))
-    roles_by_article: dict[str, list[str]] = defaultdict(list)
-    for row in appearances:
-        if row.role and row.role not in roles_by_article[row.article_id]:
-            roles_by_article[row.article_id].append(row.role)
-    seen: dict[str, Appearance] = {}
-    for row in appearances:
-        seen.setdefault(
-            row.article_id,
-            Appearance(
-                article_id=row.article_id,
-                published=iso(row.published),
-                title=row.title,
-                source=row.source,
-                roles=roles_by_article[row.article_id],
-                mentions=surfaces[row.article_id],
-                quotes=said[row.article_id],
-            ),
+    return [
+        Appearance(
+            article_id=article_id,
+            published=published,
+            title=about[article_id].title,
+            source=about[article_id].source,
+            roles=roles[article_id],
+            mentions=surfaces[article_id],
+            quotes=said[article_id],
         )
-    return ActorProfile(
-        **_actor_fields(found[0]),
-        roles=_roles_over_time(appearances),
-        appearances=list(seen.values()),
-    )
+        for article_id, published in chosen
+        if article_id in about
+    ]

@@ -36,7 +36,7 @@ from dateline.model import Actor, Amount, Article, Dateline, Event, Extraction, 
 from dateline.output import stored_article_dict, summary_dict
 from dateline.readers.dateline import parse_dateline
 from dateline.store.names import actor_row_id, normalise_name
-from dateline.store.rows import Page, Row, iso, sliced, utc_iso
+from dateline.store.rows import Page, Row, iso, utc_iso
 from dateline.store.schema import (
     actors,
     amounts,
@@ -50,6 +50,7 @@ from dateline.store.schema import (
     quotes,
     sentences,
 )
+from dateline.store.search import articles_matching, search_words
 from dateline.store.write import text_hash
 
 if TYPE_CHECKING:
@@ -177,71 +178,76 @@ class Articles:
     ) -> Page[ArticleRow]:
         """Articles newest first, `limit` from `offset`, and how many match in all.
 
-        `words` must all occur in the title or text, ignoring case (ASCII
-        case only on SQLite), so "gas transit" finds "transit of gas";
+        `words` must all occur in the title or text, in any form where the
+        store has its article index ("sanction" finds "sanctions"), else as
+        substrings ignoring case; "gas transit" finds "transit of gas";
         `since`/`until` bound the publication date; `source` is an agency
         (case ignored); `actor` an actor row id ("12") or part of a name.
+        Which articles match, in order, is kept in `store.cache` until the
+        store changes; only the page's rows are read.
         """
 
-        conditions = _article_conditions(words, since, until, source, actor)
-        query = sliced(
-            sa.select(
-                articles.c.id,
-                articles.c.title,
-                articles.c.source,
-                articles.c.published,
-                articles.c.dateline_place,
-                sa.func.substr(articles.c.text, 1, OPENING_CHARS).label("opening"),
-            )
-            .where(*conditions)
-            .order_by(articles.c.published.desc().nulls_last(), articles.c.id),
-            limit,
-            offset,
-        )
+        key = ("article-order", words, since, until, source, actor)
+
+        def ordered() -> list[str]:
+            """Which articles match, newest first: ids only, so the database sorts an
+            index rather than rows holding whole texts."""
+
+            with self._store.transaction("listing articles") as conn:
+                conditions = [
+                    *_article_conditions(since, until, source, actor),
+                    *_word_conditions(conn, words),
+                ]
+                query = (
+                    sa.select(articles.c.id)
+                    .where(*conditions)
+                    .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+                )
+                return list(conn.execute(query).scalars())
+
+        found = self._store.cache.get(key, ordered)
+        end = None if limit is None else offset + limit
         with self._store.transaction("listing articles") as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(articles).where(*conditions)
-            ).scalar_one()
-            rows = list(conn.execute(query))
-            counts = _fact_counts(conn, [r.id for r in rows])
-        items = [
-            ArticleRow(
-                id=r.id,
-                title=r.title or _first_line(r.opening),
-                source=r.source,
-                published=iso(r.published),
-                dateline=r.dateline_place,
-                snippet=_first_line(r.opening, skip_title=r.title),
-                **counts[r.id],
-            )
-            for r in rows
-        ]
-        return Page(items, int(total))
+            return Page(_article_rows(conn, found[offset:end]), len(found))
 
     def sources(self) -> list[str]:
         """Every agency or source named by a stored article, sorted."""
 
         query = sa.select(articles.c.source).distinct().where(articles.c.source.is_not(None))
-        with self._store.transaction("listing sources") as conn:
-            return sorted(conn.execute(query).scalars())
+
+        def read() -> list[str]:
+            with self._store.transaction("listing sources") as conn:
+                return sorted(conn.execute(query).scalars())
+
+        return self._store.cache.get(("sources",), read)
+
+
+def _word_conditions(conn: Connection, words: str | None) -> list[sa.ColumnElement[bool]]:
+    """Title or text holds every word: through the article index where the store
+    has one (any form of the word, "sanction" finds "sanctions"), else as a
+    substring, ignoring case, of title or text."""
+
+    if not words:
+        return []
+    indexed = articles_matching(conn, search_words(words)) if search_words(words) else None
+    if indexed is not None:
+        return [indexed]
+    return [
+        sa.or_(
+            sa.func.lower(articles.c.title).contains(word.lower(), autoescape=True),
+            sa.func.lower(articles.c.text).contains(word.lower(), autoescape=True),
+        )
+        for word in words.split()
+    ]
 
 
 def _article_conditions(
-    words: str | None,
     since: date | None,
     until: date | None,
     source: str | None,
     actor: str | None,
 ) -> list[sa.ColumnElement[bool]]:
     conditions: list[sa.ColumnElement[bool]] = []
-    for word in (words or "").split():
-        needle = word.lower()
-        conditions.append(
-            sa.or_(
-                sa.func.lower(articles.c.title).contains(needle, autoescape=True),
-                sa.func.lower(articles.c.text).contains(needle, autoescape=True),
-            )
-        )
     if since is not None:
         conditions.append(articles.c.published >= since)
     if until is not None:
@@ -267,6 +273,36 @@ def _naming(actor: str) -> sa.ColumnElement[bool]:
             actors.c.name_key.contains(normalise_name(actor), autoescape=True)
         )
     return articles.c.id.in_(matching)
+
+
+def _article_rows(conn: Connection, ids: list[str]) -> list[ArticleRow]:
+    """The list rows of the articles `ids`, in that order."""
+
+    if not ids:
+        return []
+    query = sa.select(
+        articles.c.id,
+        articles.c.title,
+        articles.c.source,
+        articles.c.published,
+        articles.c.dateline_place,
+        sa.func.substr(articles.c.text, 1, OPENING_CHARS).label("opening"),
+    ).where(articles.c.id.in_(ids))
+    rows = {r.id: r for r in conn.execute(query)}
+    counts = _fact_counts(conn, ids)
+    return [
+        ArticleRow(
+            id=r.id,
+            title=r.title or _first_line(r.opening),
+            source=r.source,
+            published=iso(r.published),
+            dateline=r.dateline_place,
+            snippet=_first_line(r.opening, skip_title=r.title),
+            **counts[r.id],
+        )
+        for article_id in ids
+        if (r := rows.get(article_id)) is not None
+    ]
 
 
 def _first_line(text: str, skip_title: str | None = None) -> str:

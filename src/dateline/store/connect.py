@@ -41,11 +41,18 @@ def database_url(url_or_path: str) -> str:
     return f"sqlite:///{Path(url_or_path).expanduser()}"
 
 
+SQLITE_MMAP_BYTES = 1 << 30
+"""SQLite reads the file through memory mapping, up to 1 GiB: the pages of a large
+store are then shared by every connection instead of copied into each one's cache
+by a system call per page (aggregations over 50,000 articles read most pages)."""
+
+
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
-    """SQLite checks foreign keys only when asked, per connection."""
+    """SQLite checks foreign keys only when asked, per connection; and maps the file."""
 
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
@@ -92,6 +99,7 @@ def create_store_engine(url_or_path: str, *, readonly: bool = False) -> Engine:
         else:
             metadata.create_all(engine)
             _check_schema_version(engine, where)
+            create_missing_indexes(engine)
             create_search_index(engine)
     except sa.exc.SQLAlchemyError as exc:
         engine.dispose()
@@ -100,6 +108,19 @@ def create_store_engine(url_or_path: str, *, readonly: bool = False) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def create_missing_indexes(engine: Engine) -> None:
+    """Create every index of the schema a store written by an earlier dateline lacks.
+
+    `create_all` skips a table that exists, and with it the table's indexes
+    added since; this adds them (a few seconds on 50,000 articles, once).
+    """
+
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
 
 
 def _readonly_url(url: str, given: str) -> str:

@@ -14,7 +14,6 @@ between Kazakhstan and Russia"), so older stores answer too.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -110,20 +109,37 @@ class Figures:
         third").
         """
 
-        query = FigureQuery(measure, parties, unit, levels_only)
-        with self._store.transaction("listing figures") as conn:
-            found = _list_figures(conn, query)
+        query = FigureQuery(measure, tuple(parties), unit, levels_only)
+
+        def listed() -> list[FigureRow]:
+            with self._store.transaction("listing figures") as conn:
+                return _list_figures(conn, query)
+
+        found = self._store.cache.get(("figures", query), listed)
         chosen = found[offset:] if limit is None else found[offset : offset + limit]
         return Page(chosen, len(found))
 
     def measures(self, *, limit: int = 30) -> list[MeasureCount]:
-        """The measures most often reported, to suggest to a user."""
+        """The measures most often reported, to suggest to a user.
 
-        with self._store.transaction("listing measures") as conn:
-            counts: Counter[str] = Counter(
-                m.lower() for m in conn.execute(sa.select(amounts.c.measure)).scalars() if m
-            )
-        return [MeasureCount(m, n) for m, n in counts.most_common(limit)]
+        Counted by the database over every figure and kept in `store.cache`
+        until the store changes.
+        """
+
+        folded = sa.func.lower(amounts.c.measure)
+        query = (
+            sa.select(folded.label("measure"), sa.func.count().label("count"))
+            .where(amounts.c.measure.is_not(None), amounts.c.measure != "")
+            .group_by(folded)
+            .order_by(sa.func.count().desc(), folded)
+            .limit(limit)
+        )
+
+        def count() -> list[MeasureCount]:
+            with self._store.transaction("listing measures") as conn:
+                return [MeasureCount(measure, int(n)) for measure, n in conn.execute(query)]
+
+        return self._store.cache.get(("measures", limit), count)
 
 
 def measure_words(text: str | None) -> list[str]:

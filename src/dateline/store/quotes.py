@@ -91,10 +91,15 @@ class Quotes:
         """
 
         query = _narrowed(_listing().order_by(*NEWEST_QUOTES_FIRST), speaker, contains, since)
-        with self._store.transaction("listing quotes") as conn:
-            rows = conn.execute(sliced(query, limit, offset))
-            items = [QuoteRow(**_fields(row)) for row in rows]
-            return Page(items, count_rows(conn, query))
+
+        def listed() -> Page[QuoteRow]:
+            with self._store.transaction("listing quotes") as conn:
+                rows = conn.execute(sliced(query, limit, offset))
+                items = [QuoteRow(**_fields(row)) for row in rows]
+                return Page(items, count_rows(conn, query))
+
+        key = ("quotes", speaker, contains, since, limit, offset)
+        return self._store.cache.get(key, listed)
 
     def search(
         self,
@@ -111,7 +116,8 @@ class Quotes:
         "sanction" finds "sanctions"; a word ending in `*` is a prefix on
         ("migra*"). `speaker`, `contains` and `since` narrow the
         result as they do in `page`. Raises `StoreError` when the search
-        holds no word at all.
+        holds no word at all. A page asked for is kept in `store.cache` until
+        the store changes (ranking thousands of matches takes a while).
         """
 
         words = search_words(search)
@@ -119,16 +125,21 @@ class Quotes:
             raise StoreError(
                 f"search {search!r} holds no word to look for; give one or more words."
             )
-        with self._store.transaction("searching quotes") as conn:
-            matches, best_first = ranked_matches(conn, words, _listing)
-            query = _narrowed(
-                matches.order_by(*best_first, *NEWEST_QUOTES_FIRST), speaker, contains, since
-            )
-            items = [
-                RankedQuote(**_fields(row), rank=None if row.rank is None else float(row.rank))
-                for row in conn.execute(sliced(query, limit, offset))
-            ]
-            return Page(items, count_rows(conn, query))
+
+        def searched() -> Page[RankedQuote]:
+            with self._store.transaction("searching quotes") as conn:
+                matches, best_first = ranked_matches(conn, words, _listing)
+                query = _narrowed(
+                    matches.order_by(*best_first, *NEWEST_QUOTES_FIRST), speaker, contains, since
+                )
+                items = [
+                    RankedQuote(**_fields(row), rank=None if row.rank is None else float(row.rank))
+                    for row in conn.execute(sliced(query, limit, offset))
+                ]
+                return Page(items, count_rows(conn, query))
+
+        key = ("quote-search", tuple(words), speaker, contains, since, limit, offset)
+        return self._store.cache.get(key, searched)
 
 
 def _listing(*extra: sa.ColumnElement[Any]) -> sa.Select[Any]:

@@ -1,4 +1,4 @@
-"""The full-text index behind `store.quotes.search` (`dateline quotes --search "words"`).
+"""The full-text indexes behind `store.quotes.search` and `store.articles.page(words=...)`.
 
 `contains` in `store.quotes.page` finds a substring; search finds quotes that hold
 every word in any form ("sanction" finds "sanctions", "cooperating" finds
@@ -16,6 +16,14 @@ every word in any form ("sanction" finds "sanctions", "cooperating" finds
   in the text (case-insensitive `LIKE`), newest article first.
 
 A word ending in `*` matches as a prefix ("migra*") with either index.
+
+Articles have an index of their own, over title and text, so a search box
+over 50,000 articles does not read every text (`LIKE '%word%'` took
+0.6 s): on SQLite a contentless FTS5 table `articles_fts` (the text is not
+stored twice) whose rowids are the integer keys of `article_search_keys`, a
+plain table, since an article's own rowid may change under VACUUM; on
+PostgreSQL a GIN index over `to_tsvector('english', title || ' ' || text)`.
+Both are created, filled and kept in step the way the quote index is.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from dateline.store.schema import quotes
+from dateline.store.schema import articles, quotes
 
 FTS_TABLE = "quotes_fts"
 PG_CONFIG = "english"
@@ -50,6 +58,39 @@ _PG_INDEX = (
     f"USING gin (to_tsvector('{PG_CONFIG}', text))"
 )
 
+ARTICLE_FTS = "articles_fts"
+ARTICLE_KEYS = "article_search_keys"
+_KEY_OF = "(SELECT key FROM article_search_keys WHERE article_id = {row}.id)"
+_ARTICLE_SQLITE_SETUP = (
+    f"CREATE TABLE IF NOT EXISTS {ARTICLE_KEYS} ("
+    "key INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE)",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {ARTICLE_FTS} USING fts5("
+    "title, text, content='', tokenize='porter unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_insert AFTER INSERT ON articles BEGIN "
+    f"INSERT INTO {ARTICLE_KEYS}(article_id) VALUES (new.id); "
+    f"INSERT INTO {ARTICLE_FTS}(rowid, title, text) "
+    f"VALUES ({_KEY_OF.format(row='new')}, coalesce(new.title, ''), new.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_delete AFTER DELETE ON articles BEGIN "
+    f"INSERT INTO {ARTICLE_FTS}({ARTICLE_FTS}, rowid, title, text) "
+    f"VALUES ('delete', {_KEY_OF.format(row='old')}, coalesce(old.title, ''), old.text); "
+    f"DELETE FROM {ARTICLE_KEYS} WHERE article_id = old.id; END",
+    f"CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_update AFTER UPDATE OF title, text ON articles "
+    f"BEGIN INSERT INTO {ARTICLE_FTS}({ARTICLE_FTS}, rowid, title, text) "
+    f"VALUES ('delete', {_KEY_OF.format(row='old')}, coalesce(old.title, ''), old.text); "
+    f"INSERT INTO {ARTICLE_FTS}(rowid, title, text) "
+    f"VALUES ({_KEY_OF.format(row='new')}, coalesce(new.title, ''), new.text); END",
+    f"INSERT INTO {ARTICLE_KEYS}(article_id) SELECT id FROM articles",
+    f"INSERT INTO {ARTICLE_FTS}(rowid, title, text) SELECT k.key, coalesce(a.title, ''), a.text "
+    f"FROM {ARTICLE_KEYS} k JOIN articles a ON a.id = k.article_id",
+)
+"""A contentless FTS5 table forgets a row only when told its old words, which the
+triggers have as `old.title` and `old.text`."""
+_PG_ARTICLE_DOCUMENT = f"to_tsvector('{PG_CONFIG}', coalesce(title, '') || ' ' || text)"
+_PG_ARTICLE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_articles_text_search ON articles "
+    f"USING gin ({_PG_ARTICLE_DOCUMENT})"
+)
+
 
 def search_words(search: str) -> list[str]:
     """The words of a search, lower-cased; punctuation and FTS operators dropped.
@@ -62,36 +103,75 @@ def search_words(search: str) -> list[str]:
 
 
 def create_search_index(engine: Engine) -> None:
-    """Create the quote search index of a store opened for writing, if it has none."""
+    """Create the quote and article search indexes of a store opened for writing, if missing.
+
+    A store written before an index existed gets it filled from what it holds.
+    """
 
     with engine.begin() as conn:
         dialect = conn.dialect.name
-        if dialect == "sqlite" and not _sqlite_has_index(conn):
-            try:
-                with conn.begin_nested():
-                    for statement in _SQLITE_SETUP:
-                        conn.exec_driver_sql(statement)
-                    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-            except sa.exc.OperationalError:
-                pass  # SQLite built without FTS5: searches fall back to LIKE
+        if dialect == "sqlite":
+            if not _sqlite_has_table(conn, FTS_TABLE):
+                _run_setup(
+                    conn,
+                    (*_SQLITE_SETUP, f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"),
+                )
+            if not _sqlite_has_table(conn, ARTICLE_FTS):
+                _run_setup(conn, _ARTICLE_SQLITE_SETUP)
         elif dialect == "postgresql":
             conn.exec_driver_sql(_PG_INDEX)
+            conn.exec_driver_sql(_PG_ARTICLE_INDEX)
+
+
+def _run_setup(conn: Connection, statements: tuple[str, ...]) -> None:
+    try:
+        with conn.begin_nested():
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    except sa.exc.OperationalError:
+        pass  # SQLite built without FTS5: searches fall back to LIKE
 
 
 def search_method(conn: Connection) -> str:
     """How this database answers a search: "fts5", "postgresql" or "like"."""
 
+    return _method(conn, FTS_TABLE)
+
+
+def _method(conn: Connection, fts_table: str) -> str:
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        return "fts5" if _sqlite_has_index(conn) else "like"
+        return "fts5" if _sqlite_has_table(conn, fts_table) else "like"
     return "postgresql" if dialect == "postgresql" else "like"
 
 
-def _sqlite_has_index(conn: Connection) -> bool:
+def _sqlite_has_table(conn: Connection, name: str) -> bool:
     found = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
     ).first()
     return found is not None
+
+
+def articles_matching(conn: Connection, words: list[str]) -> sa.ColumnElement[bool] | None:
+    """A condition on `articles` keeping those whose title or text holds every word
+    in any form, through the article index; None where the store has none."""
+
+    method = _method(conn, ARTICLE_FTS)
+    if method == "fts5":
+        fts = sa.table(ARTICLE_FTS, sa.column("rowid"))
+        keys = sa.table(ARTICLE_KEYS, sa.column("key"), sa.column("article_id"))
+        matching = sa.select(fts.c.rowid).where(
+            sa.literal_column(ARTICLE_FTS).op("MATCH")(_fts5_query(words))
+        )
+        return articles.c.id.in_(sa.select(keys.c.article_id).where(keys.c.key.in_(matching)))
+    if method == "postgresql":
+        # Written as the index's expression is, constants and all, so the index answers.
+        document: sa.ColumnElement[Any] = sa.literal_column(
+            f"to_tsvector('{PG_CONFIG}', coalesce(articles.title, '') || ' ' || articles.text)"
+        )
+        config: sa.ColumnElement[Any] = sa.literal_column(f"'{PG_CONFIG}'::regconfig")
+        return document.op("@@")(sa.func.to_tsquery(config, _tsquery(words)))
+    return None
 
 
 def ranked_matches(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from dateline.errors import NotFound
 from dateline.server.deps import (
@@ -14,6 +14,7 @@ from dateline.server.deps import (
     PageDep,
     StoreDep,
     actor_ref,
+    answer,
     search_text,
 )
 
@@ -41,26 +42,38 @@ def articles(
     ] = None,
     page: PageDep,
     store: StoreDep,
-) -> dict[str, Any]:
+    request: Request,
+) -> Response:
     """Stored articles, newest first, with counts of their facts."""
 
-    found = store.articles.page(
-        words=search_text(q, "q") if q else None,
-        since=since,
-        until=until,
-        source=source,
-        actor=actor_ref(actor, "actor") if actor else None,
-        limit=page.per_page,
-        offset=page.offset,
-    )
-    return page.wrap(found) | {"sources": store.articles.sources()}
+    words = search_text(q, "q") if q else None
+    named = actor_ref(actor, "actor") if actor else None
+
+    def build() -> dict[str, Any]:
+        found = store.articles.page(
+            words=words,
+            since=since,
+            until=until,
+            source=source,
+            actor=named,
+            limit=page.per_page,
+            offset=page.offset,
+        )
+        return page.wrap(found) | {"sources": store.articles.sources()}
+
+    return answer(request, store, build)
 
 
 @router.get("/{article_id}")
-def article(article_id: str, store: StoreDep) -> dict[str, Any]:
+def article(article_id: str, store: StoreDep, request: Request) -> Response:
     """One article with its text and every fact, each with its character span."""
 
-    found = store.articles.get(article_id)
-    if found is None:
-        raise NotFound(f"no article with id {article_id!r}; list ids with /api/articles?q=WORDS.")
-    return found.as_dict()
+    def build() -> dict[str, Any]:
+        found = store.articles.get(article_id)
+        if found is None:
+            raise NotFound(
+                f"no article with id {article_id!r}; list ids with /api/articles?q=WORDS."
+            )
+        return found.as_dict()
+
+    return answer(request, store, build)

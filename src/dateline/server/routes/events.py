@@ -6,12 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from dateline.errors import NotFound
 from dateline.knowledge.event_types import plover_type_names, plover_types
 from dateline.server.basemap import world_basemap
-from dateline.server.deps import MAX_NAME_CHARS, PageDep, StoreDep, actor_ref, parse_pair
+from dateline.server.deps import (
+    MAX_NAME_CHARS,
+    ChartPageDep,
+    PageDep,
+    PageParams,
+    StoreDep,
+    actor_ref,
+    answer,
+    parse_pair,
+)
 from dateline.store import Side, Store
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -53,47 +62,64 @@ def events(
     until: Annotated[date | None, Query(description="On or before, YYYY-MM-DD.")] = None,
     page: PageDep,
     store: StoreDep,
-) -> dict[str, Any]:
+    request: Request,
+) -> Response:
     """Events with both sides named, oldest first, as `dateline events --json` prints them."""
 
     sides = parse_pair(pair, "pair") if pair else None
-    actor = actor_ref(actor, "actor") if actor else None
-    for ref in ([actor] if actor else []) + list(sides or ()):
-        known_side(store, ref)
-    found = store.events.page(
-        type=type.upper() if type else None,
-        actor=actor,
-        since=since,
-        until=until,
-        pair=sides,
-        limit=page.per_page,
-        offset=page.offset,
-    )
-    return page.wrap(found)
+    named = actor_ref(actor, "actor") if actor else None
+
+    def build() -> dict[str, Any]:
+        for ref in ([named] if named else []) + list(sides or ()):
+            known_side(store, ref)
+        found = store.events.page(
+            type=type.upper() if type else None,
+            actor=named,
+            since=since,
+            until=until,
+            pair=sides,
+            limit=page.per_page,
+            offset=page.offset,
+        )
+        return page.wrap(found)
+
+    return answer(request, store, build)
 
 
 @router.get("/dyads/{a}/{b}")
 def dyad_summary(
     a: Annotated[str, Path(max_length=MAX_NAME_CHARS, description=SIDE_HELP)],
     b: Annotated[str, Path(max_length=MAX_NAME_CHARS, description=SIDE_HELP)],
+    page: PageDep,
     store: StoreDep,
-) -> dict[str, Any]:
-    """Events between two sides: per month by type with mean intensity, and each event.
+    request: Request,
+) -> Response:
+    """Events between two sides: per month by type with mean intensity, and a page of
+    the events themselves, newest first.
 
     `months` runs from the first to the last month with an event, empty
-    months included, so a chart's axis is true time.
+    months included, so a chart's axis is true time; `total` counts every
+    event of the pair (also those dated by their year alone, which no month
+    holds); `events` is the page asked for.
     """
 
     a, b = actor_ref(a, "a"), actor_ref(b, "b")
+    return answer(request, store, lambda: _dyad(a, b, page, store))
+
+
+def _dyad(a: str, b: str, page: PageParams, store: Store) -> dict[str, Any]:
     first, second = known_side(store, a), known_side(store, b)
-    found = store.events.page(pair=(a, b)).items
+    found = store.events.page(
+        pair=(a, b), limit=page.per_page, offset=page.offset, newest_first=True
+    )
+    months = store.events.dyad(a, b, every_month=True)
     return {
         "a": first.as_dict(),
         "b": second.as_dict(),
-        "total": len(found),
-        "types": sorted({e.type for e in found}),
-        "months": [m.as_dict() for m in store.events.dyad(a, b, every_month=True)],
-        "events": [e.as_dict() for e in found],
+        **page.counts(found.total),
+        "types": sorted({t for m in months for t in m.types} | {e.type for e in found.items}),
+        "months": [m.as_dict() for m in months],
+        "events": found.as_dicts(),
     }
 
 
@@ -107,17 +133,22 @@ def event_types() -> dict[str, Any]:
 
 
 @router.get("/places")
-def places(store: StoreDep) -> dict[str, Any]:
-    """Geocoded places with the events placed there, for the map."""
+def places(page: ChartPageDep, store: StoreDep, request: Request) -> Response:
+    """Geocoded places for the map, most events first, a page at a time: each with how
+    many events and articles it has and a few of each."""
 
-    return {"items": [place.as_dict() for place in store.places.mapped()]}
+    return answer(
+        request,
+        store,
+        lambda: page.wrap(store.places.mapped(limit=page.per_page, offset=page.offset)),
+    )
 
 
 @router.get("/stats")
-def stats(store: StoreDep) -> dict[str, Any]:
+def stats(store: StoreDep, request: Request) -> Response:
     """Counts of stored articles and facts."""
 
-    return store.stats().as_dict()
+    return answer(request, store, lambda: store.stats().as_dict())
 
 
 @router.get("/basemap", include_in_schema=False)

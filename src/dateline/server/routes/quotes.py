@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 
-from dateline.server.deps import MAX_NAME_CHARS, MAX_SEARCH_CHARS, PageDep, StoreDep, search_text
+from dateline.server.deps import (
+    MAX_NAME_CHARS,
+    MAX_SEARCH_CHARS,
+    PageDep,
+    StoreDep,
+    answer,
+    search_text,
+)
 from dateline.store import Page, QuoteRow, Store
 from dateline.store.search import search_words
 
@@ -60,7 +67,16 @@ def quotes(
     ] = None,
     page: PageDep,
     store: StoreDep,
-) -> dict[str, Any]:
+    request: Request,
+) -> Response:
     """Quotes with speaker and article: best match first with `q`, else newest article first."""
 
-    return page.wrap(find_quotes(store, q, speaker, since, limit=page.per_page, offset=page.offset))
+    if q is not None:
+        search_text(q, "q")
+    return answer(
+        request,
+        store,
+        lambda: page.wrap(
+            find_quotes(store, q, speaker, since, limit=page.per_page, offset=page.offset)
+        ),
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
-from dateline.server.deps import MAX_SEARCH_CHARS, StoreDep, search_text
+from dateline.server.deps import MAX_SEARCH_CHARS, StoreDep, answer, search_text
 from dateline.server.routes.quotes import find_quotes
 from dateline.store import Page, Row
 
@@ -25,13 +25,18 @@ def search(
     ],
     limit: Annotated[int, Query(ge=1, le=50, description="Most results per kind.")] = 10,
     store: StoreDep,
-) -> dict[str, Any]:
+    request: Request,
+) -> Response:
     """The best matches of each kind; follow up with the per-resource endpoints for more."""
 
     search_text(q, "q")
-    return {
-        "q": q,
-        "articles": _found(store.articles.page(words=q, limit=limit)),
-        "actors": _found(store.actors.page(name=q, limit=limit)),
-        "quotes": _found(find_quotes(store, q, limit=limit)),
-    }
+    return answer(
+        request,
+        store,
+        lambda: {
+            "q": q,
+            "articles": _found(store.articles.page(words=q, limit=limit)),
+            "actors": _found(store.actors.page(name=q, limit=limit)),
+            "quotes": _found(find_quotes(store, q, limit=limit)),
+        },
+    )

@@ -170,6 +170,21 @@ function eventLine(e) {
     <div class="meta">${e.date || ""}${e.place ? " · " + e.place : ""} · <a href="${articleHref(e.article_id, "event-" + e.start)}">${e.title || e.article_id}</a></div>`;
 }
 
+// "← newer · page 2 of 9 · older →": links to the page's own URL with ?page=N (other
+// parameters kept); `labels` names the two directions.
+function pager(page, pages, labels = ["← previous", "next →"]) {
+  if (pages <= 1) return html``;
+  const link = (n, label) => {
+    const q = new URLSearchParams(location.search);
+    q.set("page", n);
+    return html`<a href="${location.pathname}?${q.toString()}">${label}</a>`;
+  };
+  return html`<div class="pager">${page > 1 ? link(page - 1, labels[0]) : ""} page ${page} of ${pages} ${page < pages ? link(page + 1, labels[1]) : ""}</div>`;
+}
+
+// The page number of this page's URL (?page=N), for the API call behind it.
+const pageParam = () => Math.max(1, parseInt(new URLSearchParams(location.search).get("page") || "1", 10) || 1);
+
 // Items joined by a separator, as markup.
 function joined(items, separator) {
   return items.map((item, i) => (i ? html`${separator}${item}` : html`${item}`));

@@ -6,7 +6,7 @@ enableTips();
 
 async function show() {
   const [a, b] = [pathPart(1), pathPart(2)];
-  const [d] = await Promise.all([api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`), loadEventTypes()]);
+  const [d] = await Promise.all([api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}?page=${pageParam()}`), loadEventTypes()]);
   const title = `${d.a.label} – ${d.b.label}`;
   document.title = `${title} · dateline`;
   const legend = d.types.map((t) => html`<span><i data-colour="${typeColour(t)}"></i>${t}</span>`);
@@ -18,7 +18,8 @@ async function show() {
     <section class="card spaced"><h2>Events per month</h2>
       <div class="legend">${legend}<span><i class="swatch-intensity"></i>mean intensity</span></div>
       <div id="chart">${dyadChart(d.months, d.types)}</div></section>
-    <section class="card"><h2>Events</h2>${d.events.length ? html`<ul class="plain">${d.events.map((e) => html`<li>${eventLine(e)}</li>`)}</ul>` : html`<div class="empty">None yet.</div>`}</section>`);
+    <section class="card" id="events"><h2>Events, newest first</h2>${d.events.length ? html`<ul class="plain">${d.events.map((e) => html`<li>${eventLine(e)}</li>`)}</ul>` : html`<div class="empty">None yet.</div>`}
+      ${pager(d.page, d.pages, ["← newer", "older →"])}</section>`);
 }
 
 show().catch((e) => showError("page", e));

@@ -7,7 +7,7 @@ const params = new URLSearchParams(location.search);
 
 async function show() {
   const query = new URLSearchParams();
-  for (const key of ["measure", "between"]) if (params.get(key)) query.set(key, params.get(key));
+  for (const key of ["measure", "between", "page"]) if (params.get(key)) query.set(key, params.get(key));
   const f = await api(`/api/figures?${query}`);
   const charts = f.series.map((s) => html`<section class="card"><h2>${s.unit || "no unit"} · ${s.points.length} value(s)</h2>${seriesChart(s.points, s.unit)}
     <table class="list"><tr><th>when</th><th>value</th><th>as written</th><th>measure</th><th>article</th></tr>${s.points.map((p) =>
@@ -21,7 +21,11 @@ async function show() {
       <label>Between<input name="between" size="22" placeholder="e.g. Kazakhstan,Russia" value="${params.get("between") || ""}"></label>
       <button type="submit">Show</button>
     </form>
-    ${charts.length ? charts : html`<div class="card empty">No figure matches; try a shorter measure.</div>`}`);
+    ${f.measure ? html`<div class="meta">${f.total} value(s)${f.pages > 1 ? html`, ${f.per_page} a page` : ""}</div>` : ""}
+    ${charts.length ? charts : f.measure ? html`<div class="card empty">No figure matches; try a shorter measure.</div>`
+      : html`<section class="card" id="measures"><h2>Choose a measure</h2><ul class="plain">${f.measures.map((m) =>
+          html`<li><a href="/figures?measure=${encodeURIComponent(m.measure)}">${m.measure}</a> <span class="meta">${m.count} value(s)</span></li>`)}</ul></section>`}
+    ${pager(f.page, f.pages, ["← earlier", "later →"])}`);
 }
 
 show().catch((e) => showError("page", e));
