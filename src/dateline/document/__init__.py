@@ -10,7 +10,7 @@ needs to know about the text lives here, beside the parse:
 - `ranges`: which of many character ranges hold an offset, by bisection;
 - `dates`: dates and periods as news writes them.
 
-Character ranges are `model.Span` throughout, the type facts carry.
+The character ranges it hands out are `model.Span`s, the type facts carry.
 """
 
 from dateline.document.parsed import ParsedDoc

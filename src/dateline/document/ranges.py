@@ -8,7 +8,7 @@ long articles full of quotes. Ranges are `model.Span`s, sorted once.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 from dateline.model import Span
@@ -27,6 +27,9 @@ class CharRanges:
         self._starts = [span.start for span in self.spans]
         self._reach = list(accumulate((span.end for span in self.spans), max))
         """Furthest end among the ranges starting at or before each one."""
+        self.examined = 0
+        """How many ranges the look-ups have read one by one, beyond bisecting:
+        what a test of their cost counts, never a clock."""
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -41,6 +44,33 @@ class CharRanges:
 
         opened = bisect_left(self._starts, end)
         return opened > 0 and self._reach[opened - 1] > start
+
+    def overlapping(self, start: int, end: int) -> Iterator[int]:
+        """Indexes in `spans`, in order, of the ranges overlapping `[start, end)`.
+
+        Ranges before the first to reach past `start` end too early and are
+        skipped by bisection; those from there on that start before `end` are
+        read one by one.
+        """
+
+        opened = bisect_left(self._starts, end)
+        for i in range(bisect_right(self._reach, start, hi=opened), opened):
+            self.examined += 1
+            if self.spans[i].end > start:
+                yield i
+
+    def ending_by(self, offset: int) -> int:
+        """How many ranges, from the first, end at or before `offset` before
+        the first that ends after it: the index of that first one."""
+
+        return bisect_right(self._reach, offset)
+
+    def starting_in(self, start: int, end: int) -> Iterator[int]:
+        """Indexes in `spans`, in order, of the ranges that start in `[start, end)`."""
+
+        for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end)):
+            self.examined += 1
+            yield i
 
     def first_holding(self, offset: int) -> int | None:
         """Index in `spans` of the first range holding `offset`, or None.

@@ -25,7 +25,13 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 
 
 class Speakers:
-    """Who is speaking at a given token: a quote's speaker or a speech verb's subject."""
+    """Who is speaking at a given token: a quote's speaker or a speech verb's subject.
+
+    The quotes are the facts of the quote stage: inside a quote, or below a
+    speech verb that cues one, its speaker is who speaks ("he said that ..."
+    is the person the quote stage resolved "he" to). Only a speech verb that
+    cues no quote has its subject read from the parse.
+    """
 
     def __init__(self, quotes: list[Quote], actors: list[Actor], index: MentionIndex) -> None:
         by_id = {a.id: a for a in actors}
@@ -35,6 +41,10 @@ class Speakers:
         )
         self._quoted = CharRanges(q.span for q in spoken)
         self._quote_speakers = [by_id[q.speaker] for q in spoken if q.speaker is not None]
+        self._cue_quotes: dict[int, Actor | None] = {
+            q.cue.start: by_id.get(q.speaker or "") for q in quotes if q.cue is not None
+        }
+        """The quote stage's speaker of each cue it attributed, by the cue's start."""
         self._index = index
         # Every token of the article asks, so the tree is read once per
         # document and each speech verb's speaker is found once.
@@ -93,6 +103,8 @@ class Speakers:
         cue = match_cue(token)
         if cue is None or not cue[1].reported:
             return None
+        if token.idx in self._cue_quotes:  # the quote stage attributed this cue
+            return self._cue_quotes[token.idx]
         subject = cue_subject(cue[0])
         found = self._index.actors_in(subject) if subject is not None else []
         return found[0] if found else None

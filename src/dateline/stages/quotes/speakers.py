@@ -7,6 +7,7 @@ the speaker stays None: a wrong name is worse than none.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -71,6 +72,48 @@ class SpeakerResolver:
             ((span, actor) for actor in self.actors for span in actor.mentions),
             key=lambda pair: (pair[0].start, -pair[0].end),
         )
+        self._ranges = CharRanges(span for span, _ in self._mentions)
+        """The mentions' spans in the same order, for look-ups by bisection:
+        every question the resolver asks is about a few mentions near one
+        place, so none reads them all (issue 22: a pronoun used to scan every
+        mention, and for each every quotation)."""
+        self._fitting: dict[tuple[bool, Gender | None, bool], list[int]] = {}
+
+    @property
+    def examined(self) -> int:
+        """How many mentions the look-ups have read one by one so far."""
+
+        return self._ranges.examined
+
+    def _first_overlapping(self, head: Span) -> Actor | None:
+        """The actor of the first mention (in text order) overlapping `head`."""
+
+        first = next(self._ranges.overlapping(head.start, head.end), None)
+        return None if first is None else self._mentions[first][1]
+
+    @cached_property
+    def _by_last_words(self) -> dict[tuple[str, ...], set[str]]:
+        """Actor ids by every run of last words of a mention or of the actor's
+        name ("sanders", "bernie sanders"), lower-cased."""
+
+        text = doc_text(self.doc) if self.doc is not None else ""
+        index: dict[tuple[str, ...], set[str]] = {}
+        for span, actor in self._mentions:
+            for words in (text[span.start : span.end].lower().split(), actor.name.lower().split()):
+                for n in range(1, len(words) + 1):
+                    index.setdefault(tuple(words[-n:]), set()).add(actor.id)
+        return index
+
+    @cached_property
+    def _by_role_head(self) -> dict[str, list[int]]:
+        """Indexes of the mentions of people with a role, by the role's last word."""
+
+        index: dict[str, list[int]] = {}
+        for i, (_, actor) in enumerate(self._mentions):
+            role = (actor.role or "").lower().split()
+            if actor.kind == "person" and role:
+                index.setdefault(role[-1], []).append(i)
+        return index
 
     @cached_property
     def _subject_mentions(self) -> set[Span]:
@@ -92,10 +135,10 @@ class SpeakerResolver:
 
     def previous(self, before: int) -> Attribution | None:
         """The last attribution ending before `before`: who a continued
-        quotation goes on quoting."""
+        quotation goes on quoting. Read from the newest, which is nearly
+        always the one."""
 
-        earlier = [a for a in self.history if a.end <= before]
-        return earlier[-1] if earlier else None
+        return next((a for a in reversed(self.history) if a.end <= before), None)
 
     def source_words(self, subject: Token | None, cue: list[Token] | None = None) -> Span | None:
         """Where the text names who (or what) spoke, as written at the cue:
@@ -125,9 +168,9 @@ class SpeakerResolver:
         if subject.pos_ == "PRON":
             return None
         head = Span(subject.idx, subject.idx + len(subject.text))
-        covering = [actor for span, actor in self._mentions if span.overlaps(head)]
-        if covering:
-            return covering[0].id
+        covering = self._first_overlapping(head)
+        if covering is not None:
+            return covering.id
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in not_speaker_heads():
             return self._author(subject)
         return (
@@ -148,10 +191,11 @@ class SpeakerResolver:
                 named = child
             else:
                 continue
-            at = Span(named.idx, named.idx + len(named.text)) if named is not None else None
-            for span, actor in self._mentions:
-                if at is not None and span.overlaps(at):
-                    return actor.id
+            if named is None:
+                continue
+            author = self._first_overlapping(Span(named.idx, named.idx + len(named.text)))
+            if author is not None:
+                return author.id
         node = text
         while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
             node = node.head
@@ -169,16 +213,8 @@ class SpeakerResolver:
             return None  # the small model tags some surnames NOUN: "Sanders responded"
         words = [t.lower_ for t in subject.lefts if t.dep_ in ("compound", "flat")]
         words = [*words, subject.lower_]
-        found: set[str] = set()
-        text = doc_text(subject.doc)
-        for span, actor in self._mentions:
-            mention = text[span.start : span.end].lower().split()
-            if (
-                mention[-len(words) :] == words
-                or actor.name.lower().split()[-len(words) :] == words
-            ):
-                found.add(actor.id)
-        return found.pop() if len(found) == 1 else None
+        found = self._by_last_words.get(tuple(words), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _role_holder(self, subject: Token) -> str | None:
         """A definite role nominal ("the senator said") names the one person
@@ -188,14 +224,9 @@ class SpeakerResolver:
             t.dep_ == "det" and t.lower_ == "the" for t in subject.children
         ):
             return None
-        latest: tuple[int, str] | None = None
-        for span, actor in self._mentions:
-            if span.start >= subject.idx:
-                break
-            role = (actor.role or "").lower().split()
-            if actor.kind == "person" and role and role[-1] == subject.lemma_.lower():
-                latest = (span.start, actor.id)
-        return latest[1] if latest else None
+        holders = self._by_role_head.get(subject.lemma_.lower(), [])
+        before = bisect_left(holders, subject.idx, key=lambda i: self._mentions[i][0].start)
+        return self._mentions[holders[before - 1]][1].id if before else None
 
     def _named_inside(self, subject: Token) -> str | None:
         """A person named inside a title phrase: "Ambassador to Vietnam Gennady
@@ -210,7 +241,8 @@ class SpeakerResolver:
         start = subject.left_edge.idx
         end = subject.right_edge.idx + len(subject.right_edge.text)
         phrase = Span(start, end)
-        for span, actor in self._mentions:
+        for i in self._ranges.starting_in(start, end + 1):
+            span, actor = self._mentions[i]
             if actor.kind != "person" or not phrase.contains(span) or self._in_quote(span):
                 continue  # a name inside the quotation is the speaker's words
             if any(part.start <= span.start < part.end for part in excluded):
@@ -277,12 +309,9 @@ class SpeakerResolver:
     def _actor_at(self, head: Span, *, person: bool, gender: Gender | None) -> str | None:
         """The first actor of the pronoun's kind and gender with a mention over `head`."""
 
-        for span, actor in self._mentions:
-            if (
-                span.overlaps(head)
-                and (actor.kind == "person") == person
-                and self._agrees(actor.id, gender)
-            ):
+        for i in self._ranges.overlapping(head.start, head.end):
+            actor = self._mentions[i][1]
+            if (actor.kind == "person") == person and self._agrees(actor.id, gender):
                 return actor.id
         return None
 
@@ -295,20 +324,26 @@ class SpeakerResolver:
         subjects: bool = False,
     ) -> tuple[Span, Actor] | None:
         """The last fitting mention before `position` outside quotes; with
-        `subjects`, only mentions that are the subject of a clause."""
+        `subjects`, only mentions that are the subject of a clause.
 
-        latest: tuple[Span, Actor] | None = None
-        for span, actor in self._mentions:
-            if span.end > position:
-                break
-            if (
-                (actor.kind == "person") == person
+        "Before" is in text order up to the first mention that ends after
+        `position`; the mentions that fit each kind of question are listed
+        once, so the answer is one bisection.
+        """
+
+        key = (person, gender, subjects)
+        if key not in self._fitting:
+            self._fitting[key] = [
+                i
+                for i, (span, actor) in enumerate(self._mentions)
+                if (actor.kind == "person") == person
                 and self._agrees(actor.id, gender)
                 and not self._in_quote(span)
                 and (not subjects or span in self._subject_mentions)
-            ):
-                latest = (span, actor)
-        return latest
+            ]
+        fitting = self._fitting[key]
+        before = bisect_left(fitting, self._ranges.ending_by(position))
+        return self._mentions[fitting[before - 1]] if before else None
 
     def _previous_sentence_subject(
         self, pronoun: Token, *, person: bool, gender: Gender | None = None
