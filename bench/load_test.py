@@ -12,7 +12,9 @@ The server keeps answers until the store changes (`dateline.store.cache`), so
 two numbers are reported: each URL's first request, one at a time, on a
 server just started (nothing kept: what the first visitor after a change
 waits), and the concurrent run, on a server started afresh, so its first
-requests find nothing kept either and are counted with the rest.
+requests find nothing kept either and are counted with the rest. A third run
+repeats the concurrent one on the server of the first requests, whose answers
+are then kept: the steady state of pages people keep opening.
 
     python bench/load_test.py --db /tmp/load-50k.db --requests 2000 --clients 20
     python bench/load_test.py --db A.db --db B.db --output bench/LOAD.md
@@ -153,8 +155,8 @@ def first_requests(base: str, urls: dict[str, list[str]]) -> dict[str, list[tupl
     return results
 
 
-def measure(db: str, requests: int, clients: int) -> tuple[list[str], list[str]]:
-    """Rows of the first-request table and of the concurrent table, for one store."""
+def measure(db: str, requests: int, clients: int) -> tuple[list[str], list[str], list[str]]:
+    """Rows of the first-request table and of the cold and warm concurrent tables."""
 
     server, base = start_server(db)
     try:
@@ -165,6 +167,11 @@ def measure(db: str, requests: int, clients: int) -> tuple[list[str], list[str]]
     server, base = start_server(db)  # nothing kept: the targets' answers are forgotten
     try:
         first = first_requests(base, urls)
+        warm_before = os.getloadavg()[0]
+        warm_started = time.monotonic()
+        warm = asyncio.run(run_load(base, urls, requests, clients))
+        warm_elapsed = time.monotonic() - warm_started
+        warm_after = os.getloadavg()[0]
     finally:
         stop_server(server)
     server, base = start_server(db)
@@ -186,7 +193,9 @@ def measure(db: str, requests: int, clients: int) -> tuple[list[str], list[str]]
     ]
     load_rows = _latency_rows(label, results, elapsed)
     load_rows[-1] += f" {load_before:.1f} → {load_after:.1f} |"
-    return first_rows, load_rows
+    warm_rows = _latency_rows(label, warm, warm_elapsed)
+    warm_rows[-1] += f" {warm_before:.1f} → {warm_after:.1f} |"
+    return first_rows, load_rows, warm_rows
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
@@ -230,16 +239,15 @@ def main() -> None:
             "| articles | endpoint | URLs | errors | p50 ms | max ms |",
             "| ---: | --- | ---: | ---: | ---: | ---: |",
         ]
-        + [row for rows, _ in measured for row in rows]
+        + [row for rows, _, _ in measured for row in rows]
     )
-    load = "\n".join(
-        [
-            "| articles | endpoint | requests | errors | p50 ms | p95 ms | max ms | load avg |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
-        ]
-        + [row for _, rows in measured for row in rows]
-    )
-    print(first, load, sep="\n\n")
+    header = [
+        "| articles | endpoint | requests | errors | p50 ms | p95 ms | max ms | load avg |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    load = "\n".join(header + [row for _, rows, _ in measured for row in rows])
+    warm = "\n".join(header + [row for _, _, rows in measured for row in rows])
+    print(first, load, warm, sep="\n\n")
     if args.output:
         args.output.write_text(
             "# Server load test\n\n"
@@ -250,8 +258,10 @@ def main() -> None:
             "- Produced by `bench/load_test.py` over stores built by `bench/load_store.py`\n\n"
             "## Each URL's first request, one at a time, nothing kept\n\n"
             + first
-            + "\n\n## Concurrent clients, server started afresh\n\n"
+            + "\n\n## Concurrent clients, server started afresh (misses counted)\n\n"
             + load
+            + "\n\n## Concurrent clients, each URL asked once before (answers kept)\n\n"
+            + warm
             + "\n",
             encoding="utf-8",
         )

@@ -140,3 +140,19 @@ def test_the_article_index_follows_saves_and_corrections(
     assert store.articles.page(words="Myanmar").total == 1
     assert store.articles.page(words="Vietnam visit").total == 0
     assert store.articles.page(words="Mishustin").total == 2
+
+
+def test_map_and_measures_are_counted_by_the_database(
+    store: Store, seed: Extraction, tass: Extraction
+) -> None:
+    store.save(seed)
+    store.save(tass)
+    mapped = store.places.mapped(limit=2)
+    assert mapped.total == 3 and len(mapped.items) == 2
+    first = mapped.items[0]
+    assert (first.name, first.event_count, first.article_count) == ("Yekaterinburg", 1, 1)
+    assert [e.type for e in first.events] == ["CONSULT"]
+    assert store.places.mapped(offset=2).items[0].event_count == 0
+    measures = store.figures.measures(limit=1)
+    assert measures[0].measure == "bilateral trade turnover between kazakhstan and russia"
+    assert measures[0].count == 2

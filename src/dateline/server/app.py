@@ -46,6 +46,7 @@ def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """
 
     store = Store(db_url, readonly=True)
+    store.cache.on_change = store.warm  # the first look at the store starts it, too
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

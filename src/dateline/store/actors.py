@@ -101,6 +101,11 @@ class ActorProfile(ActorRow):
     appearances: list[Appearance]
 
 
+ARTICLES_PER_QUERY = 500
+"""Articles whose details one query reads: a profile of all 20,000 articles of a
+busy actor stays far below any database's parameter limit."""
+
+
 class Actors:
     """Every operation on the corpus-wide actors: `store.actors`."""
 
@@ -195,7 +200,14 @@ class Actors:
             )
             chosen = order[::-1] if newest_first else order
             end = None if limit is None else offset + limit
-            appearances = _appearances(conn, actor_id, chosen[offset:end])
+            wanted = chosen[offset:end]
+            appearances = [
+                found
+                for start in range(0, len(wanted), ARTICLES_PER_QUERY)
+                for found in _appearances(
+                    conn, actor_id, wanted[start : start + ARTICLES_PER_QUERY]
+                )
+            ]
         return ActorProfile(**found[0].as_dict(), roles=roles, appearances=appearances)
 
     def counterparts(self, actor_id: int, *, limit: int = 8) -> list[Counterpart]:

@@ -17,6 +17,9 @@ fingerprint; reading it costs one indexed query, done at most once per
 
 Two requests needing the same missing answer compute it once: the second
 waits for the first rather than doubling the work on a busy machine.
+`on_change`, if set, runs in a thread of its own whenever the cache finds the
+store changed (and on its first look): the server uses it to compute the
+store-wide answers again before a visitor asks for them.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class StoreCache:
         self._fingerprint: tuple[Any, ...] | None = None
         self._checked_at = float("-inf")
         self._generation = 0
+        self.on_change: Callable[[], None] | None = None
         """Counts the times the entries were dropped: an answer computed across a
         drop may predate the change, so it is returned but not kept."""
 
@@ -116,9 +120,12 @@ class StoreCache:
         fingerprint = self._read_fingerprint()
         with self._lock:
             self._checked_at = now
-            if fingerprint != self._fingerprint:
+            changed = fingerprint != self._fingerprint
+            if changed:
                 self._drop()
                 self._fingerprint = fingerprint
+        if changed and self.on_change is not None:
+            threading.Thread(target=self.on_change, name="store-cache-warm", daemon=True).start()
 
     def _read_fingerprint(self) -> tuple[Any, ...]:
         query = sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))

@@ -98,7 +98,7 @@ class Places:
                     article_count=p.articles,
                     events=[
                         PlacedEvent(row.article_id, row.type, row.date)
-                        for row in conn.execute(_EVENTS_AT, _at(p))
+                        for row in (conn.execute(_EVENTS_AT, _at(p)) if p.events else ())
                     ],
                     articles=[
                         ArticleLink(row.id, row.title) for row in conn.execute(_ARTICLES_AT, _at(p))
