@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -53,3 +55,27 @@ def test_missing_model_says_how_to_install_it() -> None:
     result = CliRunner().invoke(main, ["extract", str(EXAMPLE), "--model", "en_no_such_pipeline"])
     assert result.exit_code != 0
     assert "en_no_such_pipeline" in result.output and "pip install" in result.output
+
+
+def _readme_python_blocks() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+
+
+def test_the_readmes_python_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python API section, run as a reader would: from a checkout
+    (its example path), `Store("news.db")` a plain path, `quote.source` a Span."""
+
+    (tmp_path / "examples").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "examples" / EXAMPLE.name)
+    monkeypatch.chdir(tmp_path)
+    blocks = _readme_python_blocks()
+    assert len(blocks) >= 2, "the extraction and the store examples"
+    namespace: dict[str, object] = {"texts": [TASS_LEAD]}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "the Kazakh Prime Minister" in printed, "quote.source gives the source's words"
+    assert (tmp_path / "news.db").is_file(), 'Store("news.db") made a SQLite store there'
