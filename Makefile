@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE := examples/kazinform-2022-07-04-smailov-mishustin.txt
 DB     ?= dateline.db
 
-.PHONY: run test lint check clean eval eval-smoke browser
+.PHONY: run test lint check clean eval eval-smoke browser postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,17 @@ run: $(VENV)/.installed
 	@echo "Next: $(BIN)/dateline --help, or browse the store with"
 	@echo "      $(BIN)/dateline serve --db sqlite:///$(DB)   (then open http://127.0.0.1:8000)"
 
-test: $(VENV)/.installed-dev browser
+# The suite runs the store, ingest, export and server tests on SQLite and on a
+# throwaway PostgreSQL server (scripts/test_postgres.sh: 127.0.0.1, its own
+# folder, deleted afterwards); where PostgreSQL cannot start they run on SQLite.
+test: $(VENV)/.installed-dev browser postgres
+	@export DATELINE_PG_DIR=$$(mktemp -d "$${TMPDIR:-/tmp}/dateline-pg.XXXXXX"); \
+	trap 'scripts/test_postgres.sh stop; rm -rf "$$DATELINE_PG_DIR"' EXIT; \
+	if url=$$(scripts/test_postgres.sh start); then \
+	  export DATELINE_TEST_POSTGRES_URL=$$url; echo "PostgreSQL for the tests: $$url"; \
+	else \
+	  echo "PostgreSQL did not start (see above): the tests run on SQLite only." >&2; \
+	fi; \
 	$(BIN)/python -m pytest -q
 
 # Debian's Chromium for the browser tests; Playwright drives it and downloads nothing.
@@ -37,6 +47,14 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+# Debian's PostgreSQL server for the store tests; its own system cluster is
+# stopped, the tests start a throwaway one of their own.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+	  $$SUDO service postgresql stop >/dev/null 2>&1 || true; }
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

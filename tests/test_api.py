@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -71,3 +73,27 @@ def test_text_of_reads_a_quote_source_back_from_the_article() -> None:
         assert words == found.article.text[quote.source.start : quote.source.end]
         assert words and words.strip() == words
     assert found.text_of(None) is None
+
+
+def _readme_python_blocks() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+
+
+def test_the_readmes_python_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python API section, run as a reader would: from a checkout
+    (its example path), `Store("news.db")` a plain path, `quote.source` a Span."""
+
+    (tmp_path / "examples").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "examples" / EXAMPLE.name)
+    monkeypatch.chdir(tmp_path)
+    blocks = _readme_python_blocks()
+    assert len(blocks) >= 2, "the extraction and the store examples"
+    namespace: dict[str, object] = {"texts": [TASS_LEAD]}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "the Kazakh Prime Minister" in printed, "quote.source gives the source's words"
+    assert (tmp_path / "news.db").is_file(), 'Store("news.db") made a SQLite store there'

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.conftest import BACKENDS, empty_store_url
 
 from dateline.cli import main
 
@@ -23,9 +24,13 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.fixture()
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh store to ingest into: SQLite, and PostgreSQL when the tests have one."""
+
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return empty_store_url(request.param, tmp_path / "test.db", "dateline_ingest")
 
 
 def stats(db: str) -> dict[str, Any]:

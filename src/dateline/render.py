@@ -31,7 +31,15 @@ def _names(article: dict[str, Any]) -> dict[str, str]:
     return {a["id"]: a["name"] for a in article.get("actors", [])}
 
 
-def render_actors(article: dict[str, Any]) -> list[str]:
+def _at(*spans: dict[str, Any] | None) -> str:
+    """ " [149:245]": where a fact's words are, as offsets into the article text
+    (Python slice notation: `text[149:245]` is the evidence)."""
+
+    found = [f"{span['start']}:{span['end']}" for span in spans if span]
+    return f"  [{', '.join(found)}]" if found else ""
+
+
+def render_actors(article: dict[str, Any], spans: bool = False) -> list[str]:
     lines = [f"  Actors ({len(article['actors'])})"]
     for actor in article["actors"]:
         facts = ", ".join(
@@ -39,7 +47,10 @@ def render_actors(article: dict[str, Any]) -> list[str]:
         )
         others = [m for m in actor.get("mentions", []) if m != actor["name"]]
         also = f"  also: {_shorten('; '.join(others), 60)}" if others else ""
-        lines.append(f"    {actor['name']} [{actor['kind']}{': ' + facts if facts else ''}]{also}")
+        where = _at(*actor.get("spans", [])) if spans else ""
+        lines.append(
+            f"    {actor['name']} [{actor['kind']}{': ' + facts if facts else ''}]{also}{where}"
+        )
     return lines
 
 
@@ -65,18 +76,19 @@ def source_words(quote: dict[str, Any]) -> str | None:
     return source if isinstance(source, str) else None
 
 
-def render_quotes(article: dict[str, Any]) -> list[str]:
+def render_quotes(article: dict[str, Any], spans: bool = False) -> list[str]:
     names = _names(article)
     lines = [f"  Quotes ({len(article['quotes'])})"]
     for quote in article["quotes"]:
         speaker = speaker_label(names.get(quote.get("speaker") or ""), source_words(quote))
         marks = "«»" if quote["kind"] == "direct" else "‹›"
         text = _shorten(quote["text"], WIDTH - len(speaker) - 16)
-        lines.append(f"    {quote['kind']:<8} {speaker}: {marks[0]}{text}{marks[1]}")
+        where = _at(quote.get("span")) if spans else ""
+        lines.append(f"    {quote['kind']:<8} {speaker}: {marks[0]}{text}{marks[1]}{where}")
     return lines
 
 
-def render_amounts(article: dict[str, Any]) -> list[str]:
+def render_amounts(article: dict[str, Any], spans: bool = False) -> list[str]:
     lines = [f"  Amounts ({len(article['amounts'])})"]
     for amount in article["amounts"]:
         about = "~" if amount.get("approximate") else ""
@@ -84,12 +96,12 @@ def render_amounts(article: dict[str, Any]) -> list[str]:
         period = f" [{amount['period']}]" if amount.get("period") else ""
         lines.append(
             f"    {amount['text']!r:<18} = {about}{_value(amount)} {amount.get('unit') or ''}"
-            f"  {_shorten(what, 50)}{period}"
+            f"  {_shorten(what, 50)}{period}{_at(amount.get('span')) if spans else ''}"
         )
     return lines
 
 
-def render_events(article: dict[str, Any]) -> list[str]:
+def render_events(article: dict[str, Any], spans: bool = False) -> list[str]:
     names = _names(article)
     lines = [f"  Events ({len(article['events'])})"]
     for event in article["events"]:
@@ -98,22 +110,29 @@ def render_events(article: dict[str, Any]) -> list[str]:
         where = f" in {event['place']}" if event.get("place") else ""
         when = f" on {event['date']}" if event.get("date") else ""
         lines.append(f"    {event['type']}: {sources} → {targets}{where}{when}")
-        lines.append(f"      evidence: “{_shorten(event.get('evidence') or '', WIDTH - 18)}”")
+        evidence = _shorten(event.get("evidence") or "", WIDTH - 18)
+        where = _at(event.get("span"), *event.get("supporting", [])) if spans else ""
+        lines.append(f"      evidence: “{evidence}”{where}")
     return lines
 
 
-def render_places(article: dict[str, Any]) -> list[str]:
+def render_places(article: dict[str, Any], spans: bool = False) -> list[str]:
     lines = [f"  Places ({len(article['places'])})"]
     for place in article["places"]:
         where = ""
         if place.get("lat") is not None and place.get("lon") is not None:
             where = f" ({place['lat']:.4f}, {place['lon']:.4f})"
-        lines.append(f"    {place['name']} [{place.get('country') or '?'}]{where}")
+        at = _at(*place.get("spans", [])) if spans else ""
+        lines.append(f"    {place['name']} [{place.get('country') or '?'}]{where}{at}")
     return lines
 
 
-def render_article(article: dict[str, Any]) -> str:
-    """A readable block: header, then actors, quotes, amounts, events, places."""
+def render_article(article: dict[str, Any], *, spans: bool = False) -> str:
+    """A readable block: header, then actors, quotes, amounts, events, places.
+
+    `spans` adds where each fact stands in the text, `[start:end]` offsets
+    (what `dateline show` prints, so every fact can be checked against its words).
+    """
 
     meta = article.get("meta", {})
     header = "  ".join(
@@ -125,5 +144,5 @@ def render_article(article: dict[str, Any]) -> str:
     if meta.get("title"):
         lines.append(f"  {meta['title']}")
     for section in (render_actors, render_quotes, render_amounts, render_events, render_places):
-        lines.extend(section(article))
+        lines.extend(section(article, spans))
     return "\n".join(lines)

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from spacy.language import Language
+from tests.conftest import BACKENDS, empty_store_url
 from tests.store.conftest import statement_extraction
 
-from dateline.model import Article
+from dateline.model import Article, Extraction
 from dateline.pipeline import extract_articles
 from dateline.readers import article_from_record, read_text
 from dateline.server import create_app
@@ -44,11 +45,29 @@ def _articles() -> list[Article]:
 
 
 @pytest.fixture(scope="session")
-def store_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
-    url = str(tmp_path_factory.mktemp("server") / "news.db")
+def server_extractions(nlp: Language) -> list[Extraction]:
+    """The dispatches extracted once, for the stores of every backend."""
+
+    found = []
+    for extraction in extract_articles(_articles(), nlp):
+        assert not isinstance(extraction, Exception), extraction
+        found.append(extraction)
+    return found
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def store_url(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    server_extractions: list[Extraction],
+) -> str:
+    """The extracted dispatches stored on each backend (SQLite, and PostgreSQL if
+    the tests have one): every server test runs against both."""
+
+    path = tmp_path_factory.mktemp("server") / "news.db"
+    url = empty_store_url(request.param, path, "dateline_server")
     with Store(url) as store:
-        for extraction in extract_articles(_articles(), nlp):
-            assert not isinstance(extraction, Exception), extraction
+        for extraction in server_extractions:
             store.save(extraction)
     return url
 

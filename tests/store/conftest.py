@@ -10,7 +10,6 @@ actor.
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
+from tests.conftest import BACKENDS, empty_store_url
 
 from dateline.model import (
     Actor,
@@ -32,7 +31,6 @@ from dateline.model import (
     Span,
 )
 from dateline.store import Store
-from dateline.store.schema import metadata
 
 EXAMPLE = (
     Path(__file__).resolve().parents[2] / "examples" / "kazinform-2022-07-04-smailov-mishustin.txt"
@@ -420,24 +418,9 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "news.db"
 
 
-POSTGRES_ENV = "DATELINE_TEST_POSTGRES_URL"
-"""Set to e.g. postgresql+psycopg://postgres@127.0.0.1/dateline_test to run the
-store tests on PostgreSQL too; its tables are dropped before each test."""
-
-
-BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get(POSTGRES_ENV) else [])]
-
-
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
     """A fresh store on each backend: a SQLite file, and PostgreSQL if configured."""
 
-    if request.param == "sqlite":
-        url = str(db_path)
-    else:
-        url = os.environ[POSTGRES_ENV]
-        engine = sa.create_engine(url)
-        metadata.drop_all(engine)
-        engine.dispose()
-    with Store(url) as opened:
+    with Store(empty_store_url(request.param, db_path, "dateline_store")) as opened:
         yield opened

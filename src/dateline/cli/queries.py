@@ -1,4 +1,4 @@
-"""Reading the store back: one article, quotes, counts, summaries."""
+"""Reading the store back: one article, the articles, quotes, counts, summaries."""
 
 from __future__ import annotations
 
@@ -12,12 +12,26 @@ from dateline.cli import main
 from dateline.cli.common import db_option, fail, reading_store
 
 
+def _published_option(flag: str, help: str) -> Any:
+    return click.option(
+        flag, type=click.DateTime(formats=["%Y-%m-%d"]), help=f"{help} (YYYY-MM-DD)."
+    )
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 @main.command()
 @click.argument("article_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the stored article as JSON.")
 def show(article_id: str, db_url: str, as_json: bool) -> None:
-    """Show one stored article with every fact."""
+    """Show one stored article with every fact and its spans.
+
+    Each fact ends with `[start:end]`, the character offsets of its words in
+    the article's text (with --json, every span also carries its words).
+    """
 
     from dateline.render import render_article
 
@@ -29,7 +43,7 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_article(article))
+        click.echo(render_article(article, spans=True))
 
 
 @main.command()
@@ -39,11 +53,7 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     ' whose source words do ("letter" finds "the letter says").',
 )
 @click.option("--contains", help="Only quotes whose text contains these words.")
-@click.option(
-    "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Only quotes from articles published on or after this date (YYYY-MM-DD).",
-)
+@_published_option("--since", "Only quotes from articles published on or after this date")
 @click.option(
     "--search",
     metavar="WORDS",
@@ -51,6 +61,7 @@ def show(article_id: str, db_url: str, as_json: bool) -> None:
     ' ("sanction" finds "sanctions"), best match first; end a word with * for a prefix.',
 )
 @click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
 @db_option
 def quotes(
     speaker: str | None,
@@ -58,6 +69,7 @@ def quotes(
     since: Any,
     search: str | None,
     limit: int,
+    as_json: bool,
     db_url: str,
 ) -> None:
     """List stored quotes with speaker and source article."""
@@ -80,6 +92,9 @@ def quotes(
                 )
             except StoreError as exc:
                 fail(str(exc))
+    if as_json:
+        _print_json(found.as_dicts())
+        return
     if not found.items:
         click.echo("No quotes match.")
     for row in found.items:
@@ -93,11 +108,15 @@ def quotes(
 
 @main.command()
 @db_option
-def stats(db_url: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(db_url: str, as_json: bool) -> None:
     """Count what is stored."""
 
     with reading_store(db_url) as store:
         counts = store.stats()
+    if as_json:
+        _print_json(counts.as_dict())
+        return
     for key, value in counts.as_dict().items():
         if isinstance(value, dict):
             click.echo(f"{key}:")
@@ -111,11 +130,15 @@ def stats(db_url: str) -> None:
 @click.argument("article_ids", nargs=-1)
 @db_option
 @click.option("--last", default=1, show_default=True, help="How many of the newest articles.")
-def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the summaries as JSON (facts by name)."
+)
+def summary(article_ids: tuple[str, ...], db_url: str, last: int, as_json: bool) -> None:
     """A readable summary of the newest stored articles (or of ARTICLE_IDS)."""
 
     from dateline.render import render_article
 
+    summaries = []
     with reading_store(db_url) as store:
         ids = list(article_ids) or store.articles.newest(last)
         if not ids:
@@ -124,4 +147,65 @@ def summary(article_ids: tuple[str, ...], db_url: str, last: int) -> None:
             found = store.articles.get(article_id)
             if found is None:
                 fail(f"no article {article_id!r} in {db_url}.")
-            click.echo(render_article(found.as_dict()) + "\n")
+            if as_json:
+                summaries.append(found.summary())
+            else:
+                click.echo(render_article(found.as_dict()) + "\n")
+    if as_json:
+        _print_json(summaries)
+
+
+@main.command("articles")
+@_published_option("--since", "Only articles published on or after this date")
+@_published_option("--until", "Only articles published on or before this date")
+@click.option("--source", help="Only articles of this agency or source (case ignored): TASS.")
+@click.option(
+    "--search",
+    metavar="WORDS",
+    help='Only articles whose title or text holds every one of these words ("gas transit").',
+)
+@click.option("--actor", metavar="NAME|ID", help="Only articles naming this actor.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")
+@db_option
+def list_articles(
+    since: Any,
+    until: Any,
+    source: str | None,
+    search: str | None,
+    actor: str | None,
+    limit: int,
+    as_json: bool,
+    db_url: str,
+) -> None:
+    """List stored articles, newest first, with how many facts each holds.
+
+    \b
+    Examples:
+      dateline articles --source TASS --since 2024-12-01
+      dateline articles --search "trade turnover" --json
+    """
+
+    with reading_store(db_url) as store:
+        found = store.articles.page(
+            words=search,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            source=source,
+            actor=actor,
+            limit=limit,
+        )
+    if as_json:
+        _print_json(found.as_dicts())
+        return
+    if not found.items:
+        click.echo("No articles match.")
+    for row in found.items:
+        counts = f"{row.actors} actors, {row.quotes} quotes, {row.events} events"
+        click.echo(
+            f"{row.published or 'undated':<10}  {row.source or '-':<10}  {row.id}  ({counts})"
+        )
+        click.echo(f"    {row.title}")
+    if len(found.items) < found.total:
+        shown = len(found.items)
+        click.echo(f"({shown} of {found.total} articles shown; raise --limit to see more.)")

@@ -8,6 +8,8 @@ what to do, instead of a driver traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -97,10 +99,11 @@ def create_store_engine(url_or_path: str, *, readonly: bool = False) -> Engine:
         if readonly:
             _check_readable_store(engine, where)
         else:
-            metadata.create_all(engine)
-            _check_schema_version(engine, where)
-            create_missing_indexes(engine)
-            create_search_index(engine)
+            with _schema_lock(engine):
+                metadata.create_all(engine)
+                _check_schema_version(engine, where)
+                create_missing_indexes(engine)
+                create_search_index(engine)
     except sa.exc.SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(_open_failure(where, exc)) from exc
@@ -121,6 +124,32 @@ def create_missing_indexes(engine: Engine) -> None:
         for table in metadata.sorted_tables:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
+
+
+SCHEMA_LOCK = 0x646174656C696E65
+"""The PostgreSQL advisory lock key ("dateline" in ASCII) held while a store is set up."""
+
+
+@contextmanager
+def _schema_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time creates a PostgreSQL store's tables and index.
+
+    Two ingests started together on a new database would otherwise both
+    create the tables, and one would fail on PostgreSQL's catalog ("duplicate
+    key value violates unique constraint pg_type_typname_nsp_index"). The
+    second waits for the first, then finds the tables there. SQLite locks
+    its file itself.
+    """
+
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(sa.select(sa.func.pg_advisory_lock(SCHEMA_LOCK)))
+        try:
+            yield
+        finally:
+            conn.execute(sa.select(sa.func.pg_advisory_unlock(SCHEMA_LOCK)))
 
 
 def _readonly_url(url: str, given: str) -> str:

@@ -158,7 +158,7 @@ def event_records(
 
     with store.transaction("exporting events") as conn:
         query = _candidates(conn, type, actor)
-        result = conn.execution_options(yield_per=batch_size).execute(query)
+        result = conn.execute(query, execution_options={"yield_per": batch_size})
         for batch in result.partitions(batch_size):
             kept = [
                 row for row in batch if _in_range(_event_day(row.date, row.published), since, until)

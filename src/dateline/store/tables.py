@@ -130,7 +130,7 @@ class Tables:
         _check_event_filters(table, type, actor)
         with self._store.transaction(f"exporting {name}") as conn:
             query = _query(conn, table, since, until, type, actor)
-            result = conn.execution_options(yield_per=batch_size).execute(query)
+            result = conn.execute(query, execution_options={"yield_per": batch_size})
             for row in result:
                 yield dict(row._mapping)
 
