@@ -218,8 +218,14 @@ def ingest(
         fail(str(exc))
     progress.close()
     skipped = f", {counts.skipped} already stored" if resume else ""
+    copies = (
+        f" {counts.copies} republished copy(ies) of stored articles were recorded as "
+        "copies, not stored again (`dateline show ID` lists them)."
+        if counts.copies
+        else ""
+    )
     click.echo(
         f"Stored {counts.stored} article(s) in {db_url}: "
-        f"{counts.new} new, {counts.replaced} updated{skipped}."
+        f"{counts.new} new, {counts.replaced} updated{skipped}.{copies}"
     )
     tally.finish(counts.stored, "Stored")

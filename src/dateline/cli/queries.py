@@ -93,11 +93,15 @@ def quotes(
 
 @main.command()
 @db_option
-def stats(db_url: str) -> None:
-    """Count what is stored."""
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+def stats(db_url: str, as_json: bool) -> None:
+    """Count what is stored: articles, facts, republished copies, articles per source."""
 
     with reading_store(db_url) as store:
         counts = store.stats()
+    if as_json:
+        click.echo(json.dumps(counts.as_dict(), ensure_ascii=False))
+        return
     for key, value in counts.as_dict().items():
         if isinstance(value, dict):
             click.echo(f"{key}:")

@@ -29,6 +29,7 @@ from dateline.model import Extraction
 from dateline.store.actors import Actors
 from dateline.store.articles import Articles
 from dateline.store.connect import DEFAULT_URL, create_store_engine
+from dateline.store.copies import Copies
 from dateline.store.events import Events
 from dateline.store.figures import Figures
 from dateline.store.places import Places
@@ -37,6 +38,7 @@ from dateline.store.rows import Row
 from dateline.store.schema import (
     actors,
     amounts,
+    article_copies,
     articles,
     events,
     mentions,
@@ -49,7 +51,7 @@ from dateline.store.write import save_extraction
 
 @dataclass(frozen=True, slots=True)
 class StoreStats(Row):
-    """Rows per fact type, and articles per source ("unknown" where none is given)."""
+    """Rows per fact type, copies found, and articles per source ("unknown" where none is given)."""
 
     articles: int
     actors: int
@@ -58,6 +60,8 @@ class StoreStats(Row):
     amounts: int
     events: int
     places: int
+    copies: int
+    """Republished copies kept as records of a stored article, not stored again."""
     articles_by_source: dict[str, int]
 
 
@@ -82,6 +86,7 @@ class Store:
         self.events = Events(self)
         self.figures = Figures(self)
         self.places = Places(self)
+        self.copies = Copies(self)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -198,6 +203,7 @@ class Store:
             "amounts": amounts,
             "events": events,
             "places": places,
+            "copies": article_copies,
         }
         by_source = (
             sa.select(articles.c.source, sa.func.count())
