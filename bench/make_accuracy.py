@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dateline.evaluate.benchmarks import BenchmarkResult, BenchmarkRun, run_benchmarks
 
-SYSTEMS = ("dateline", "spaCy NER", "textacy", "quantulum3")
+SYSTEMS = ("dateline", "spaCy NER", "textacy", "quantulum3", "trafilatura")
 
 
 def current_commit() -> str:

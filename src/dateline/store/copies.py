@@ -7,8 +7,9 @@ has a fingerprint: the hash of its normalised text (an exact copy has the
 same) and a MinHash signature of its word 5-gram shingles, cut into LSH
 bands whose buckets are rows of the store (datasketch chooses the bands for
 `CANDIDATE_JACCARD`). A new article whose text hash is stored, or whose
-shingles overlap a stored article's by at least `NEAR_COPY_JACCARD`
-(counted exactly on the candidates the buckets give), is a copy: it is not
+shingles overlap a stored article's by at least `NEAR_COPY_JACCARD`, or lie
+within it for `NEAR_COPY_CONTAINED` (counted exactly on the candidates the
+buckets give), is a copy: it is not
 extracted, and `article_copies` keeps its id, source, URL and date as a
 record of the first stored copy. The index is in the store, so copies are
 found across batches, workers, `--resume` and later runs.
@@ -45,6 +46,10 @@ NEAR_COPY_JACCARD = 0.8
 """Shingle overlap (Jaccard) from which a text is a copy. TASS dispatches with
 their lead line changed overlap 0.83 to 0.97; the same event reported by two
 outlets, or an AP story updated with new paragraphs, 0.8 and below."""
+NEAR_COPY_CONTAINED = 0.9
+"""Share of a new text's shingles found in a stored text from which the new one
+is a copy cut from it (a trimmed last paragraph). Only that way round: a new
+text that holds a stored one and more is an expanded story with new facts."""
 MIN_SHINGLES = 40
 """Texts with fewer shingles (under 44 words: a brief, a headline) are matched
 only exactly: two short market briefs ("Shr 12 cts vs 10 cts ...") share most
@@ -273,7 +278,8 @@ def best_near_copy(
     candidates: Iterable[str],
     texts: dict[str, tuple[frozenset[str], Any]],
 ) -> CopyMatch | None:
-    """The earliest candidate overlapping `found` by `NEAR_COPY_JACCARD` or more.
+    """The earliest candidate overlapping `found` by `NEAR_COPY_JACCARD` or more, or
+    holding `NEAR_COPY_CONTAINED` of it (`similarity` is the Jaccard overlap).
 
     `texts` gives each candidate's shingles and what orders them (when it
     was stored); a candidate missing from it is passed over.
@@ -285,7 +291,8 @@ def best_near_copy(
             continue
         theirs, order = texts[candidate]
         similarity = jaccard(found, theirs)
-        if similarity >= NEAR_COPY_JACCARD:
+        contained = len(found & theirs) / len(found) if found else 0.0
+        if similarity >= NEAR_COPY_JACCARD or contained >= NEAR_COPY_CONTAINED:
             scored.append((order, candidate, similarity))
     if not scored:
         return None
