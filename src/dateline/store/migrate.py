@@ -67,9 +67,15 @@ FINGERPRINT_CHUNK = 500
 stays flat however large it is."""
 
 
+def _to_7(conn: Connection) -> None:
+    """Version 7: what `dateline watch` has seen. Only new tables, which
+    `create_all` has made; nothing stored changes."""
+
+
 MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
     "4": ("5", _to_5),
     "5": ("6", _to_6),
+    "6": ("7", _to_7),
 }
 """From version: (the version it becomes, the step)."""
 

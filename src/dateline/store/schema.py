@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 """Bump when a table changes, with a step in `store/migrate.py` from the version
 before; `Store(url)` upgrades an older store it has a step for and refuses any
 other version."""
@@ -250,6 +250,26 @@ article_copies = sa.Table(
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("kind IN ('exact', 'near')", name="ck_article_copies_kind"),
     sa.Index("ix_article_copies_article", "article_id"),
+)
+
+# Watching feeds (version 7): what `dateline watch` has seen of each source, so
+# a restarted watch asks only for what is new and ingests only new items.
+watched_sources = sa.Table(
+    "watched_sources",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+watched_items = sa.Table(
+    "watched_items",
+    metadata,
+    sa.Column("source", sa.Text, sa.ForeignKey("watched_sources.url"), nullable=False),
+    sa.Column("item", sa.Text, nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint("source", "item"),
 )
 
 ARTICLE_FACT_TABLES = (

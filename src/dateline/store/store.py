@@ -46,6 +46,7 @@ from dateline.store.schema import (
     quotes,
     store_info,
 )
+from dateline.store.watched import Watched
 from dateline.store.write import save_extraction
 
 
@@ -87,6 +88,7 @@ class Store:
         self.figures = Figures(self)
         self.places = Places(self)
         self.copies = Copies(self)
+        self.watched = Watched(self)
 
     def close(self) -> None:
         self.engine.dispose()
