@@ -42,7 +42,7 @@ from dateline.evaluate.compare import (
     read_payload,
 )
 
-SYSTEMS = ("dateline", "spaCy NER", "textacy", "quantulum3")
+SYSTEMS = ("dateline", "spaCy NER", "textacy", "quantulum3", "trafilatura")
 
 HOW_TO_COMPARE = """\
 How to compare a change with a baseline (leave-one-source-out check):

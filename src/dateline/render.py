@@ -145,4 +145,20 @@ def render_article(article: dict[str, Any], *, spans: bool = False) -> str:
         lines.append(f"  {meta['title']}")
     for section in (render_actors, render_quotes, render_amounts, render_events, render_places):
         lines.extend(section(article, spans))
+    lines.extend(render_copies(article))
     return "\n".join(lines)
+
+
+def render_copies(article: dict[str, Any]) -> list[str]:
+    """Who else ran the story: the republished copies recorded for a stored article."""
+
+    copies = article.get("copies") or []
+    if not copies:
+        return []
+    lines = [f"Copies ({len(copies)}), stored once:"]
+    for copy in copies:
+        seen = "  ".join(
+            str(x) for x in (copy.get("source"), copy.get("published"), copy.get("url")) if x
+        )
+        lines.append(f"  {copy['copy_id']}  {copy['kind']} {copy['similarity']:.2f}  {seen}")
+    return lines

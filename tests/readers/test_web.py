@@ -46,6 +46,8 @@ class Route:
     failures: int = 0
     """Answer 503 this many times before the real answer."""
     chunked: bool = False
+    etag: str | None = None
+    """Sent, and answered with 304 when the request names it in If-None-Match."""
     served: list[float] = field(default_factory=list)
 
 
@@ -68,7 +70,13 @@ class Site:
                     self.send_error(503, "Service Unavailable")
                     return
                 time.sleep(route.delay)
+                if route.etag and self.headers.get("If-None-Match") == route.etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
                 self.send_response(route.status)
+                if route.etag:
+                    self.send_header("ETag", route.etag)
                 self.send_header("Content-Type", route.content_type)
                 if not route.chunked:
                     self.send_header("Content-Length", str(len(route.body)))

@@ -61,8 +61,10 @@ def test_ingest_reports_the_collision_and_keeps_the_first(tmp_path: Path) -> Non
         tmp_path / "dup.jsonl",
         {"id": 1, "text": TASS_TEXT},
         {"id": "1", "text": STATEMENT_TEXT},
-        {"id": "dup", "text": TASS_TEXT},
-        {"id": "dup", "text": TASS_TEXT + "\n"},
+        # (A text stored under another id would be a republished copy, kept as
+        # a record of the first rather than stored: "dup" has a text of its own.)
+        {"id": "dup", "text": STATEMENT_TEXT},
+        {"id": "dup", "text": STATEMENT_TEXT + "\n"},
     )
     db = tmp_path / "news.db"
     result = CliRunner().invoke(main, ["ingest", source, "--db", str(db), "--workers", "1"])
@@ -72,7 +74,7 @@ def test_ingest_reports_the_collision_and_keeps_the_first(tmp_path: Path) -> Non
     with sqlite3.connect(db) as conn:
         rows = dict(conn.execute("select id, text from articles"))
     # "dup" came twice with the same words (a trailing newline apart): one article, updated
-    assert rows == {"1": TASS_TEXT, "dup": TASS_TEXT + "\n"}
+    assert rows == {"1": TASS_TEXT, "dup": STATEMENT_TEXT + "\n"}
     again = CliRunner().invoke(
         main, ["ingest", source, "--db", str(db), "--workers", "1", "--replace"]
     )

@@ -218,8 +218,99 @@ def ingest(
         fail(str(exc))
     progress.close()
     skipped = f", {counts.skipped} already stored" if resume else ""
+    copies = (
+        f" {counts.copies} republished copy(ies) of stored articles were recorded as "
+        "copies, not stored again (`dateline show ID` lists them)."
+        if counts.copies
+        else ""
+    )
     click.echo(
         f"Stored {counts.stored} article(s) in {db_url}: "
-        f"{counts.new} new, {counts.replaced} updated{skipped}."
+        f"{counts.new} new, {counts.replaced} updated{skipped}.{copies}"
     )
     tally.finish(counts.stored, "Stored")
+
+
+def _interval(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+    from dateline.scale.watch import parse_every
+
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=_interval,
+    help="Time between two passes: 30s, 15m, 2h, 1d.",
+)
+@click.option("--once", is_flag=True, help="Make one pass and exit (for cron).")
+@db_option
+@model_option
+@max_chars_option
+def watch(
+    urls: tuple[str, ...],
+    every: float,
+    once: bool,
+    db_url: str,
+    model: str | None,
+    max_chars: int,
+) -> None:
+    """Poll feeds and pages (URLS) and ingest what is new, pass after pass.
+
+    Each pass asks every URL with the ETag and Last-Modified it sent before,
+    reads only the feed items not seen yet (by GUID, else link), ingests them
+    as `ingest --resume` does (republished copies recorded, not stored again)
+    and prints one line. What was seen is kept in the store, so a restarted
+    watch goes on where it stopped. Example:
+
+    \b
+      dateline watch https://tass.com/rss/v2.xml --every 15m --db news.db
+    """
+
+    import time
+    from datetime import UTC, datetime
+
+    from dateline.readers import ReadLimits
+    from dateline.readers.web import Fetcher, is_url
+    from dateline.scale import ParallelExtractor
+    from dateline.scale.watch import watch_pass
+    from dateline.store import Store
+
+    bad = [url for url in urls if not is_url(url)]
+    if bad:
+        fail(f"{bad[0]!r} is not an http(s) URL; watch polls feeds and pages on the web.")
+    limits = ReadLimits(article_chars=max_chars)
+    tally = Tally()
+    passes = 0
+    try:
+        with (
+            Store(db_url) as store,
+            ParallelExtractor(1, model=model) as extractor,
+        ):
+            fetcher = Fetcher(max_bytes=limits.page_bytes)
+            try:
+                while True:
+                    passes += 1
+                    done = watch_pass(
+                        urls, store, extractor, fetcher, limits=limits, report=tally.report
+                    )
+                    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+                    click.echo(f"{stamp} pass {passes}: {done.line()}")
+                    if once:
+                        break
+                    time.sleep(every)
+            finally:
+                fetcher.close()
+    except KeyboardInterrupt:
+        click.echo(f"Stopped after {passes} pass(es); run the same command to go on.", err=True)
+        sys.exit(INTERRUPTED)
+    except DatelineError as exc:
+        fail(str(exc))
+    if once and tally.failures:
+        sys.exit(1)

@@ -108,9 +108,9 @@ def quotes(
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 def stats(db_url: str, as_json: bool) -> None:
-    """Count what is stored."""
+    """Count what is stored: articles, facts, republished copies, articles per source."""
 
     with reading_store(db_url) as store:
         counts = store.stats()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
-from dateline.model import Article
+from dateline.model import Article, article_id_for
 from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits, read_at_most
 from dateline.readers.text import read_text
 
@@ -111,6 +111,7 @@ def article_from_html(
         return InputError(where, limits.too_long(len(page.text)))
     return read_text(
         page.text,
+        id=web_article_id(page.text, page.url),
         title=page.title,
         published=page.published,
         url=page.url,
@@ -121,6 +122,19 @@ def article_from_html(
         captured=captured,
         origin=where,
     )
+
+
+def web_article_id(text: str, url: str | None) -> str:
+    """The id of an article read from the web: its URL and text hashed together.
+
+    Fetching the same page again gives the same id (a resumed or repeated
+    run skips it); the same text at another URL gets an id of its own, so
+    it is recorded as a copy of the first rather than merged into it
+    unseen; an edited text at the same URL is a new id too, and a near copy
+    of the version stored before.
+    """
+
+    return article_id_for(f"{url}\n{text}" if url else text)
 
 
 def read_html_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Article | InputError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,7 +25,12 @@ from xml.sax import SAXException
 
 from dateline.errors import InputError
 from dateline.model import Article
-from dateline.readers.html import MIN_PAGE_WORDS, article_from_html, extract_page
+from dateline.readers.html import (
+    MIN_PAGE_WORDS,
+    article_from_html,
+    extract_page,
+    web_article_id,
+)
 from dateline.readers.limits import DEFAULT_LIMITS, ReadLimits, open_regular_file
 from dateline.readers.text import read_text
 
@@ -193,18 +198,27 @@ def read_url(
 
 
 def read_feed(
+    fetched: Fetched, fetcher: Fetcher, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[Article | InputError]:
+    """Every item of a fetched feed as an article, or the error that stops it."""
+
+    for _, result in feed_items(fetched, fetcher, limits):
+        yield result
+
+
+def feed_items(
     fetched: Fetched,
     fetcher: Fetcher,
     limits: ReadLimits = DEFAULT_LIMITS,
     *,
-    seen: set[str] | None = None,
-) -> Iterator[Article | InputError]:
-    """Every item of a fetched feed (those whose key is not in `seen`) as an article.
+    seen: Collection[str] = (),
+) -> Iterator[tuple[str | None, Article | InputError]]:
+    """Each item of a fetched feed whose key (`item_key`) is not in `seen`, with its key.
 
-    A feed that is not well-formed XML is reported once, and the items
-    feedparser's lenient parser still recovers are read; feedparser's other
-    complaints (no or a non-XML content type, as many servers send) are not
-    the user's to fix and pass without a word.
+    A feed that is not well-formed XML is reported once (with key None), and
+    the items feedparser's lenient parser still recovers are read;
+    feedparser's other complaints (no or a non-XML content type, as many
+    servers send) are not the user's to fix and pass without a word.
     """
 
     import feedparser
@@ -214,18 +228,25 @@ def read_feed(
     problem = parsed.get("bozo_exception")
     if parsed.bozo and (not parsed.entries or isinstance(problem, SAXException)):
         if not parsed.entries:
-            yield InputError(where, f"is not a feed that can be read ({problem}); check the URL")
+            yield (
+                None,
+                InputError(where, f"is not a feed that can be read ({problem}); check the URL"),
+            )
             return
-        yield InputError(
-            where,
-            f"is not well-formed XML ({problem}); read the {len(parsed.entries)} item(s) "
-            "that could be recovered",
+        yield (
+            None,
+            InputError(
+                where,
+                f"is not well-formed XML ({problem}); read the {len(parsed.entries)} item(s) "
+                "that could be recovered",
+            ),
         )
     source = _text_field(parsed.feed, "title")
     for number, entry in enumerate(parsed.entries, start=1):
-        if seen is not None and item_key(entry) in seen:
+        key = item_key(entry)
+        if key in seen:
             continue
-        yield _read_item(entry, f"{where} item {number}", source, fetched, fetcher, limits)
+        yield key, _read_item(entry, f"{where} item {number}", source, fetched, fetcher, limits)
 
 
 def item_key(entry: Any) -> str:
@@ -251,6 +272,7 @@ def _read_item(
             return InputError(where, limits.too_long(len(full_text)))
         return read_text(
             full_text,
+            id=web_article_id(full_text, link),
             url=link,
             source=source,
             title=title,

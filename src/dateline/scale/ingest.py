@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateline.errors import DatelineError
 from dateline.model import Article, Extraction
 from dateline.scale.batches import batched
+from dateline.scale.copies import CopyFilter
 from dateline.scale.extractor import Outcome, ParallelExtractor, WorkerLost
 from dateline.store.store import Store
 
@@ -28,6 +29,8 @@ class IngestCounts:
     replaced: int = 0
     skipped: int = 0
     failed: int = 0
+    copies: int = 0
+    """Republished copies of stored articles, recorded instead of extracted."""
 
     @property
     def stored(self) -> int:
@@ -42,6 +45,7 @@ def ingest_articles(
     batch_size: int = 32,
     resume: bool = False,
     replace: bool = False,
+    keep_copies_out: bool = True,
     report: Callable[[DatelineError], None] = lambda error: None,
     advance: Callable[[int, IngestCounts], None] = lambda done, counts: None,
 ) -> IngestCounts:
@@ -50,6 +54,9 @@ def ingest_articles(
     `advance(n, counts)` is called after each written batch with the number
     of articles it handled, for a progress bar. A different text under an id
     already stored is reported as an error and not stored unless `replace`.
+    With `keep_copies_out` an article that is a republished copy of one
+    stored (or read earlier in this run) is recorded as its copy instead of
+    being extracted (`scale.copies.CopyFilter`).
     """
 
     store.check_writable()
@@ -57,10 +64,19 @@ def ingest_articles(
     batches = batched(articles, batch_size)
     if resume:
         batches = _unstored(batches, store, counts, advance)
+    copies = CopyFilter(store) if keep_copies_out else None
     try:
-        for outcomes in extractor.run(batches):
-            _store_batch(outcomes, store, counts, report, replace=replace)
-            advance(len(outcomes), counts)
+        pending: Iterable[list[Article]] = copies.unique(batches) if copies else batches
+        while True:
+            for outcomes in extractor.run(iter(pending)):
+                stored, failed = _store_batch(outcomes, store, counts, report, replace=replace)
+                if copies is not None:
+                    copies.settled(stored, failed)
+                    counts.copies = copies.copies
+                advance(len(outcomes), counts)
+            if copies is None or not copies.retry:
+                break
+            pending = copies.unique([])  # copies whose original failed: extracted after all
     except WorkerLost as lost:
         raise WorkerLost(f"{lost} This run stored {counts.stored} article(s) before it.") from lost
     return counts
@@ -73,22 +89,32 @@ def _store_batch(
     report: Callable[[DatelineError], None],
     *,
     replace: bool,
-) -> None:
+) -> tuple[list[str], list[str]]:
+    """Write one extracted batch; the ids stored, and the ids that failed."""
+
     extractions: list[Extraction] = []
+    failed: list[str] = []
     for outcome in outcomes:
         if isinstance(outcome, Extraction):
             extractions.append(outcome)
         else:
             counts.failed += 1
+            failed.append(outcome.article.id)
             report(outcome)
-    for saved in store.save_many(extractions, replace=replace):
+    stored: list[str] = []
+    saved_all = store.save_many(extractions, replace=replace)
+    for extraction, saved in zip(extractions, saved_all, strict=True):
         if isinstance(saved, DatelineError):
             counts.failed += 1
+            failed.append(extraction.article.id)
             report(saved)
-        elif saved:
+            continue
+        stored.append(extraction.article.id)
+        if saved:
             counts.new += 1
         else:
             counts.replaced += 1
+    return stored, failed
 
 
 def _unstored(

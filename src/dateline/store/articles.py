@@ -35,6 +35,7 @@ from dateline.errors import NotFound
 from dateline.model import Actor, Amount, Article, Dateline, Event, Extraction, Place, Quote, Span
 from dateline.output import stored_article_dict, summary_dict
 from dateline.readers.dateline import parse_dateline
+from dateline.store.copies import CopyRow, copies_of
 from dateline.store.names import actor_row_id, normalise_name
 from dateline.store.rows import Page, Row, iso, utc_iso
 from dateline.store.schema import (
@@ -65,13 +66,16 @@ class StoredArticle:
     actor_rows: dict[str, int]
     """Article-local actor id -> the corpus-wide actor row (`store.actors.profile(row)`)."""
     ingested_at: datetime
+    copies: tuple[CopyRow, ...] = ()
+    """Republished copies of it found at ingest, first found first (`store.copies`)."""
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON of `dateline show --json` and /api/articles/ID."""
 
-        return stored_article_dict(
+        shown = stored_article_dict(
             self.extraction, actor_rows=self.actor_rows, ingested_at=utc_iso(self.ingested_at)
         )
+        return shown | {"copies": [copy.as_dict() for copy in self.copies]}
 
     def summary(self) -> dict[str, Any]:
         """The facts by name rather than id, for a quick look."""
@@ -124,6 +128,16 @@ class Articles:
         if found is None:
             raise NotFound(f"no article with id {newest[0]!r} in the store.")
         return found.summary()
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` are stored (asked batch by batch: a bounded `IN` list)."""
+
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        query = sa.select(articles.c.id).where(articles.c.id.in_(wanted))
+        with self._store.transaction("looking up stored articles") as conn:
+            return set(conn.execute(query).scalars())
 
     def ids(self) -> set[str]:
         with self._store.transaction("listing article ids") as conn:
@@ -540,7 +554,8 @@ def _read_article(conn: Connection, article_id: str) -> StoredArticle | None:
         events=rebuilt.events(),
         places=rebuilt.places(),
     )
-    return StoredArticle(extraction, actor_rows, row.ingested_at)
+    copies = tuple(copies_of(conn, article_id))
+    return StoredArticle(extraction, actor_rows, row.ingested_at, copies)
 
 
 def _as_utc(moment: datetime | None) -> datetime | None:

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
-from dateline.store.schema import articles
+from dateline.store.schema import article_copies, articles
 
 T = TypeVar("T")
 
@@ -128,7 +128,10 @@ class StoreCache:
             threading.Thread(target=self.on_change, name="store-cache-warm", daemon=True).start()
 
     def _read_fingerprint(self) -> tuple[Any, ...]:
-        query = sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))
+        # Copies change what the stats and an article's page say without
+        # adding an article, so their count is part of the fingerprint.
+        copies = sa.select(sa.func.count()).select_from(article_copies).scalar_subquery()
+        query = sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at), copies)
         with self._engine.connect() as conn:
             row = conn.execute(query.select_from(articles)).one()
         return tuple(row)

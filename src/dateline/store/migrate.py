@@ -1,9 +1,10 @@
 """Upgrading a store written by an earlier schema version, in place.
 
 `metadata.create_all` adds missing tables but never changes an existing one,
-so each version that adds columns brings a step here that adds them. Steps
-only add nullable columns (portable `ALTER TABLE ... ADD COLUMN` on SQLite
-and PostgreSQL alike); they run in the transaction that stamps the new
+so each version that adds columns brings a step here that adds them, and a
+version whose new tables describe the stored articles fills them. Steps only
+add nullable columns (portable `ALTER TABLE ... ADD COLUMN` on SQLite and
+PostgreSQL alike) and rows; they run in the transaction that stamps the new
 version, so a failed upgrade leaves the store as it was.
 """
 
@@ -14,7 +15,8 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dateline.store.schema import articles
+from dateline.model import Article
+from dateline.store.schema import article_fingerprints, articles
 
 
 def _add_columns(conn: Connection, table: sa.Table, names: tuple[str, ...]) -> None:
@@ -39,8 +41,41 @@ def _to_5(conn: Connection) -> None:
     _add_columns(conn, articles, ("author", "site", "path", "line", "captured"))
 
 
+def _to_6(conn: Connection) -> None:
+    """Version 6: copies. Every stored article gets the fingerprint that finds its
+    copies (the tables themselves are new, so `create_all` has made them)."""
+
+    from dateline.store.copies import save_fingerprint
+
+    indexed = sa.select(article_fingerprints.c.article_id)
+    unindexed = list(
+        conn.execute(
+            sa.select(articles.c.id).where(articles.c.id.not_in(indexed)).order_by(articles.c.id)
+        ).scalars()
+    )
+    for start in range(0, len(unindexed), FINGERPRINT_CHUNK):
+        chunk = unindexed[start : start + FINGERPRINT_CHUNK]
+        rows = conn.execute(
+            sa.select(articles.c.id, articles.c.text).where(articles.c.id.in_(chunk))
+        )
+        for row in rows.all():
+            save_fingerprint(conn, Article(id=row.id, text=row.text))
+
+
+FINGERPRINT_CHUNK = 500
+"""Articles whose texts are read at once while fingerprinting a store: memory
+stays flat however large it is."""
+
+
+def _to_7(conn: Connection) -> None:
+    """Version 7: what `dateline watch` has seen. Only new tables, which
+    `create_all` has made; nothing stored changes."""
+
+
 MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
     "4": ("5", _to_5),
+    "5": ("6", _to_6),
+    "6": ("7", _to_7),
 }
 """From version: (the version it becomes, the step)."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 """Bump when a table changes, with a step in `store/migrate.py` from the version
 before; `Store(url)` upgrades an older store it has a step for and refuses any
 other version.
@@ -228,5 +228,79 @@ place_mentions = sa.Table(
     sa.PrimaryKeyConstraint("place_id", "start"),
 )
 
-ARTICLE_FACT_TABLES = (sentences, article_actors, mentions, quotes, amounts, events, places)
-"""Tables whose rows belong to one article through `article_id`."""
+# Copies (version 6): every republished copy of a stored article is kept as a
+# record of the first, and each stored article has a fingerprint to find them
+# by: its normalised text's hash (exact copies) and the LSH band buckets of
+# its MinHash signature (near copies), see `store/copies.py`.
+article_fingerprints = sa.Table(
+    "article_fingerprints",
+    metadata,
+    sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("text_key", sa.Text, nullable=False),
+    sa.Column("signature", sa.LargeBinary),
+    sa.Index("ix_article_fingerprints_text_key", "text_key"),
+)
+
+article_bands = sa.Table(
+    "article_bands",
+    metadata,
+    sa.Column("bucket", sa.Text, nullable=False),
+    _article_fk(),
+    sa.PrimaryKeyConstraint("bucket", "article_id"),
+    sa.Index("ix_article_bands_article", "article_id"),
+)
+
+article_copies = sa.Table(
+    "article_copies",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    sa.Column("copy_id", sa.Text, nullable=False, unique=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("author", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("line", sa.Integer),
+    sa.Column("captured", sa.DateTime(timezone=True)),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("kind IN ('exact', 'near')", name="ck_article_copies_kind"),
+    sa.Index("ix_article_copies_article", "article_id"),
+)
+
+# Watching feeds (version 7): what `dateline watch` has seen of each source, so
+# a restarted watch asks only for what is new and ingests only new items.
+watched_sources = sa.Table(
+    "watched_sources",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+watched_items = sa.Table(
+    "watched_items",
+    metadata,
+    sa.Column("source", sa.Text, sa.ForeignKey("watched_sources.url"), nullable=False),
+    sa.Column("item", sa.Text, nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint("source", "item"),
+)
+
+ARTICLE_FACT_TABLES = (
+    sentences,
+    article_actors,
+    mentions,
+    quotes,
+    amounts,
+    events,
+    places,
+    article_bands,
+    article_fingerprints,
+)
+"""Tables whose rows belong to one article through `article_id` and are
+written anew with it (its copies stay: they are records of other deliveries)."""

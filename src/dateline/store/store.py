@@ -31,6 +31,7 @@ from dateline.store.actors import Actors
 from dateline.store.articles import Articles
 from dateline.store.cache import StoreCache
 from dateline.store.connect import DEFAULT_URL, create_store_engine
+from dateline.store.copies import Copies
 from dateline.store.events import Events
 from dateline.store.figures import Figures
 from dateline.store.places import Places
@@ -39,6 +40,7 @@ from dateline.store.rows import Row
 from dateline.store.schema import (
     actors,
     amounts,
+    article_copies,
     articles,
     events,
     mentions,
@@ -47,6 +49,7 @@ from dateline.store.schema import (
     store_info,
 )
 from dateline.store.tables import Tables
+from dateline.store.watched import Watched
 from dateline.store.write import save_extraction
 
 LOG = logging.getLogger("dateline.store")
@@ -56,7 +59,7 @@ MAP_PAGE = 200
 
 @dataclass(frozen=True, slots=True)
 class StoreStats(Row):
-    """Rows per fact type, and articles per source ("unknown" where none is given)."""
+    """Rows per fact type, copies found, and articles per source ("unknown" where none is given)."""
 
     articles: int
     actors: int
@@ -65,6 +68,8 @@ class StoreStats(Row):
     amounts: int
     events: int
     places: int
+    copies: int
+    """Republished copies kept as records of a stored article, not stored again."""
     articles_by_source: dict[str, int]
 
 
@@ -91,6 +96,8 @@ class Store:
         self.figures = Figures(self)
         self.places = Places(self)
         self.tables = Tables(self)
+        self.copies = Copies(self)
+        self.watched = Watched(self)
 
     def close(self) -> None:
         self.cache.close()
@@ -241,6 +248,7 @@ class Store:
             "amounts": amounts,
             "events": events,
             "places": places,
+            "copies": article_copies,
         }
         by_source = (
             sa.select(articles.c.source, sa.func.count())

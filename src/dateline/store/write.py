@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, CursorResult
 
 from dateline.errors import IdCollision, StoreError
 from dateline.model import Actor, Extraction, Span, normalise_text
+from dateline.store.copies import save_fingerprint
 from dateline.store.names import normalise_name
 from dateline.store.schema import (
     ARTICLE_FACT_TABLES,
@@ -65,6 +66,7 @@ def save_extraction(conn: Connection, extraction: Extraction, *, replace: bool =
     _save_amounts(conn, extraction)
     _save_events(conn, extraction, local_to_row)
     _save_places(conn, extraction)
+    save_fingerprint(conn, article)
     _delete_orphan_actors(conn, previous_actor_ids - set(local_to_row.values()))
     return not existed
 
