@@ -107,6 +107,7 @@ def test_bbc_money_in_two_currencies(nlp: Language) -> None:
         ("76%", "ratio"),
         ("$1.13bn", "USD"),
         ("£600m", "GBP"),
+        ("three months", "months"),  # a duration is a figure too
         ("$639m", "USD"),
     ]
     assert amounts[0].measure == "growth of Quarterly profits at US media giant TimeWarner"
@@ -134,6 +135,31 @@ def test_month_range_takes_the_year_from_this_year(nlp: Language) -> None:
     assert {a.period for a in amounts} == {"2022-01/2022-05"}
     last_year = amounts_in(nlp, "Exports rose to $5bn last year.", published=date(2022, 7, 4))
     assert last_year[0].period == "2021"
+
+
+def test_durations_are_figures(nlp: Language) -> None:
+    # Yonhap (wires_dev) and China Daily (web_dev): the gold counts a length of time
+    # as a figure, while the dates beside it stay dates
+    yonhap = amounts_in(
+        nlp,
+        "South Korea said Friday it has put 15 North Korean individuals and 16 institutions "
+        "on its blacklist in its first unilateral sanctions in nearly five years.",
+        published=date(2022, 10, 14),
+    )
+    years = by_text(yonhap, "five years")
+    assert (years.text, years.value, years.unit, years.bound) == (
+        "nearly five years",
+        5,
+        "years",
+        "upper",
+    )
+    nice = amounts_in(
+        nlp,
+        "It also came less than two weeks before the scheduled end of a national state of "
+        "emergency on July 26.",
+        published=date(2016, 7, 15),
+    )
+    assert [(a.text, a.value, a.unit) for a in nice] == [("less than two weeks", 2, "weeks")]
 
 
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:

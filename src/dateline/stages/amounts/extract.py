@@ -4,7 +4,7 @@ Every token start is offered to the number parser (`match_number`, over
 the article lexed once), which finds "$24.2bn" and "almost a third" whole
 where spaCy's MONEY and CARDINAL entities cut them up or miss them;
 spaCy's entities and tags then decide which numbers are not amounts: years
-and days (DATE/TIME), durations, numbers glued into names and codes
+and days (DATE/TIME), numbers glued into names and codes
 ("COVID-19", "Su-57"), phone numbers, ordinals written as words ("the first
 time"), and small word numbers used as pronouns or references ("one of",
 "the two countries").
@@ -132,8 +132,6 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
     text = parsed.text
     if _in_dateline(parsed, match):
         return False
-    if number.kind == "time":
-        return False  # durations ("3-4 days", "two years") belong with dates
     if number.kind == "ordinal" and number.words:
         return False  # "the first time", "a second round"
     if _glued_to_previous(text, match.start):
