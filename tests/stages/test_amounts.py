@@ -162,6 +162,33 @@ def test_durations_are_figures(nlp: Language) -> None:
     assert [(a.text, a.value, a.unit) for a in nice] == [("less than two weeks", 2, "weeks")]
 
 
+def test_units_written_as_adjectives_or_glued(nlp: Language) -> None:
+    # Interfax and BelTA (wires_dev), China Daily (web_dev), The Independent (news_dev)
+    visit = amounts_in(nlp, "The Uzbek president arrived in Bishkek for a two-day state visit.")
+    assert [(a.text, a.value, a.unit) for a in visit] == [("two-day", 2, "days")]
+    talks = amounts_in(
+        nlp,
+        "The meeting between Belarusian President Aleksandr Lukashenko and U.S. Special Envoy "
+        "for Ukraine Keith Kellogg lasted six and a half hours.",
+    )
+    assert [(a.text, a.value, a.unit) for a in talks] == [("six and a half hours", 6.5, "hours")]
+    truck = amounts_in(
+        nlp,
+        "Police shot and killed the driver, who drove the 25-ton, unmarked truck for "
+        "2 kilometers along the famed Promenade des Anglais seafront.",
+    )
+    assert [(a.text, a.unit) for a in truck] == [("25-ton", "tons"), ("2 kilometers", "km")]
+    bars = amounts_in(
+        nlp, "It has reduced 400g bars to 360g and 170g bars to 150g in order to maintain prices."
+    )
+    assert [(a.text, a.value, a.unit) for a in bars] == [
+        ("400g", 400, "grams"),
+        ("360g", 360, "grams"),
+        ("170g", 170, "grams"),
+        ("150g", 150, "grams"),
+    ]
+
+
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:
     # bbc-business-004; TASS tass-1894057
     attacks = amounts_in(

@@ -48,6 +48,22 @@ from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, 
         ("TRY 5", 5, "TRY", False),
         ("close to half a trillion dollars", 5e11, "USD", True),  # BBC, US deficit
         ("256GB", 256, "GB", False),  # NewsQuant
+        (
+            "six and a half hours",
+            6.5,
+            "hours",
+            False,
+        ),  # BelTA: the talks "lasted six and a half hours"
+        ("two and a half million", 2.5e6, "count", False),
+        ("two-day", 2, "days", False),  # Interfax: "a two-day state visit"
+        ("25-ton", 25, "tons", False),  # China Daily: "the 25-ton truck"
+        ("170-gram", 170, "grams", False),  # The Washington Post: "the 170-gram bar"
+        ("400g", 400, "grams", False),  # The Independent, The Guardian: "400g bars"
+        ("more than a mile", 1, "miles", True),  # China Daily
+        ("more than a decade", 10, "years", True),  # CNN: "more than a decade ago"
+        ("65-year-old", 65, "years", False),  # CNN: an age is in years
+        ("15 year-old", 15, "years", False),  # NewsQuant
+        ("30 years old", 30, "years", False),  # NewsQuant
     ],
 )
 def test_reads_news_forms(text: str, value: float, unit: str, approximate: bool) -> None:
@@ -85,7 +101,8 @@ def test_ranges_take_the_midpoint(
     [
         "600m",
         "1990s",
-        "13-year-old",
+        "5G",  # NewsQuant: a generation of networks, not grams
+        "a decade",  # a way of speaking, unless an approximator makes it a figure
         "2-1",
         "try 5",
         "five six",

@@ -8,8 +8,13 @@ The grammar, in the order it is tried::
 
     expression := [approximator] ( "between" Q "and" Q | "from" Q "to" Q
                                  | Q [ ("-" | "to") Q ] )
-    Q          := [currency mark] numeral [scale] [percent | currency | unit] [rate]
+                | approximator ("a" | "an") unit          # "more than a mile"
+    Q          := [currency mark] numeral ["and a half"] [scale]
+                  [percent | currency | ["-"] unit ["old"]] [rate]
     rate       := ("per" | "/" | "a" | "an") [numeral] denominator
+
+A unit may be joined to its number as an adjective ("a two-day visit", "the
+25-ton truck"), and an age ends in "old" ("65-year-old"): both are figures.
 
 Arithmetic is done in `Decimal` so "24.2bn" is exactly 24200000000.0.
 A range's `value` is its midpoint ("3-4 days" is 3.5, as the gold writes
@@ -25,7 +30,7 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from dateline.knowledge.amount_words import NumberWord, Scale, number_words, scales
+from dateline.knowledge.amount_words import NumberWord, Scale, Unit, number_words, scales
 from dateline.knowledge.cache import emptied_on_reset, loaded_once, memoised
 from dateline.stages.amounts.lexer import LexedText, Token, lex
 from dateline.stages.amounts.phrases import (
@@ -52,6 +57,8 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("percentage", "points"): "percentage points",
 }
 FUZZY_APPROXIMATOR_MIN_LENGTH = 6
+AGE_UNIT = "years"
+"""The unit an age is read in ("65-year-old"), which may end in "old"."""
 RATE_WORDS = frozenset({"per", "/"})
 RATE_KINDS = frozenset({"currency", "money", "mass", "volume", "energy", "length", "area", "score"})
 """Families a rate can be of: money per barrel, barrels per day; not "5% a year"."""
@@ -195,7 +202,7 @@ def _opening_marks() -> frozenset[str]:
 
 
 def _glued_to_following(tokens: list[Token], end_index: int) -> bool:
-    """ "100m", "1990s", "13-year-old", "24/7", "10:30": part of a longer word or code."""
+    """ "100m", "1990s", "3D", "24/7", "10:30": part of a longer word or code."""
 
     if end_index >= len(tokens) or not tokens[end_index].glued:
         return False
@@ -259,6 +266,8 @@ class _Parser:
             merged = _merge_range(low, high)
             return None if merged is None else (replace(merged[0], approximate=True), merged[1])
         first = self.quantity(index)
+        if first is None and bound is not None:
+            first = self.one_unit(index)
         if first is None:
             return None
         joiner = self.text(first.end)
@@ -296,6 +305,7 @@ class _Parser:
             return None
         if core.kind == "ordinal":
             return None if currency else core
+        core = self.and_a_half(core)
         if currency:
             core = replace(core, currency=currency, kind="currency", unit=currency)
         return self.rate(self.suffixes(core))
@@ -352,15 +362,75 @@ class _Parser:
         if pending is not None:
             return replace(core, end=index - 1)
         if core.currency is None:
-            end, key = self.phrase_at(index, unit_phrases(), keep_case=False)
-            case_end, case_key = self.phrase_at(index, unit_phrases(), keep_case=True)
-            if case_end > end:
-                end, key = case_end, case_key
-            if key:
-                unit = unit_phrases()[key]
+            found = self.unit_at(index) or self.hyphenated_unit(index)
+            if found is not None:
+                unit, end = found
                 scale_value = (core.scale or Decimal(1)) * unit.multiplier
                 return replace(core, kind=unit.kind, unit=unit.unit, scale=scale_value, end=end)
         return replace(core, end=index)
+
+    def unit_at(self, index: int) -> tuple[Unit, int] | None:
+        """The longest unit written at `index` and the index after it (and after an age's "old")."""
+
+        end, key = self.phrase_at(index, unit_phrases(), keep_case=False)
+        case_end, case_key = self.phrase_at(index, unit_phrases(), keep_case=True)
+        if case_end > end or (key and unit_phrases()[key].as_written):
+            end, key = case_end, case_key
+        if not key:
+            return None
+        unit = unit_phrases()[key]
+        return unit, self.past_old(end) if unit.unit == AGE_UNIT else end
+
+    def hyphenated_unit(self, index: int) -> tuple[Unit, int] | None:
+        """ "two-day", "170-gram", "25-ton": a unit joined to its number as an adjective."""
+
+        hyphen = self.tokens[index] if index < len(self.tokens) else None
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if hyphen is None or after is None or hyphen.text != "-" or not hyphen.glued:
+            return None
+        if not after.glued or after.kind != "word":
+            return None
+        return self.unit_at(index + 1)
+
+    def past_old(self, index: int) -> int:
+        """Past the "old" of an age: "65-year-old", "a 15 year-old", "30 years old"."""
+
+        if self.lower(index) == "old":
+            return index + 1
+        if self.text(index) == "-" and self.lower(index + 1) == "old":
+            following = self.tokens[index + 1]
+            if self.tokens[index].glued and following.glued:
+                return index + 2
+        return index
+
+    def one_unit(self, index: int) -> _Quantity | None:
+        """ "more than a mile", "over a decade": one unit, read only after an approximator.
+
+        Without one, "a year earlier" and "a day" are ways of speaking, not figures.
+        """
+
+        if self.lower(index) not in ARTICLES:
+            return None
+        found = self.unit_at(index + 1)
+        if found is None:
+            return None
+        unit, end = found
+        return _Quantity(Decimal(1), unit.kind, unit.unit, end, scale=unit.multiplier, words=True)
+
+    def and_a_half(self, core: _Quantity) -> _Quantity:
+        """ "six and a half hours", "two and a half years": the half joins the number."""
+
+        if core.kind != "count" or core.value != core.value.to_integral_value():
+            return core
+        if (self.lower(core.end), self.lower(core.end + 1)) != ("and", "a"):
+            return core
+        if self.lower(core.end + 2) != "half":
+            return core
+        value, end = core.value + Decimal("0.5"), core.end + 3
+        scale = self.scale_at(end) if core.words else None
+        if scale is not None and self.lower(end) in _word_scales():  # "one and a half million"
+            value, end = value * scale.multiplier, end + 1
+        return replace(core, value=value, end=end)
 
     def currency_after(self, index: int) -> tuple[str | None, int]:
         end, key = self.phrase_at(index, currency_marks(), keep_case=True)
