@@ -81,6 +81,41 @@ def test_tass_figures_and_their_periods(nlp: Language) -> None:
     assert wounded.measure == "children wounded in Ukrainian strikes"
 
 
+def test_a_count_is_of_its_noun_as_the_clause_describes_it(nlp: Language) -> None:
+    # TASS (tass_more), China Daily and Daily Mirror (web_dev, news_dev), The New York Times
+    def measures(text: str) -> list[tuple[str, str | None]]:
+        return [(a.text, a.measure) for a in amounts_in(nlp, text)]
+
+    assert measures(
+        "Over 10,000 people and 360 pieces of equipment are currently involved in the "
+        "emergency response efforts."
+    ) == [
+        ("Over 10,000", "people involved in the emergency response efforts"),
+        ("360", "pieces of equipment involved in the emergency response efforts"),
+    ]
+    assert measures("Forty-two people were in critical condition, according to Nice-Matin.") == [
+        ("Forty-two", "people in critical condition")
+    ]
+    assert measures(
+        "The surprise announcement by the FBI on October 28 came after three debates in which "
+        "Republican Donald Trump was widely criticised for his performance."
+    ) == [
+        (
+            "three",
+            "debates in which Republican Donald Trump was widely criticised for his performance",
+        )
+    ]
+    assert measures(
+        "After the end of the formal NATO combat mission in 2015, roughly 1,000 German service "
+        "members have remained at a multinational military base near Mazar-i-Sharif."
+    ) == [
+        (
+            "roughly 1,000",
+            "German service members remained at a multinational military base near Mazar-i-Sharif",
+        )
+    ]
+
+
 def test_tass_quantities_and_pronouns(nlp: Language) -> None:
     gas = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1894067"))
     transit = by_text(gas, "14 million cubic meters")
