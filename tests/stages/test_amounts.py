@@ -116,6 +116,22 @@ def test_a_count_is_of_its_noun_as_the_clause_describes_it(nlp: Language) -> Non
     ]
 
 
+def test_a_measure_leaves_its_date_to_the_period(nlp: Language) -> None:
+    # TASS (tass_more) and Trend (wires_dev): "in 2024" is when, not what
+    growth = amounts_in(
+        nlp, "Russia's economic growth in 2024 will be about 4%, Putin said.", date(2024, 12, 26)
+    )
+    four = by_text(growth, "4%")
+    assert (four.measure, four.period) == ("Russia economic growth", "2024")
+    turnover = amounts_in(
+        nlp,
+        "Azerbaijan's foreign trade turnover in 2022 increased by 55.36 percent to $18.7 billion.",
+        date(2023, 4, 14),
+    )
+    rise = by_text(turnover, "55.36 percent")
+    assert (rise.measure, rise.period) == ("growth of Azerbaijan foreign trade turnover", "2022")
+
+
 def test_tass_quantities_and_pronouns(nlp: Language) -> None:
     gas = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1894067"))
     transit = by_text(gas, "14 million cubic meters")

@@ -92,6 +92,19 @@ def _is_date(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
+def _dates_a_phrase(child: Token) -> bool:
+    """ "in 2024" of "Russia's economic growth in 2024": a date the period reports.
+
+    The measure says what a figure is; when is the period's to say, so that
+    one measure reads the same in every year's figure.
+    """
+
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and all(_is_date(o) for o in objects)
+
+
 def _anchor(tokens: SpacySpan) -> Token:
     """The token of the amount whose head lies outside it (the amount's root)."""
 
@@ -493,7 +506,7 @@ class _MeasureFinder:
             return
         kept.append(token)
         for child in token.children:
-            if child.i in self.inside:
+            if child.i in self.inside or _dates_a_phrase(child):
                 continue
             left = child.i < token.i and (child.dep_ in PHRASE_CHILD_DEPS or not top)
             right = child.i > token.i and (
