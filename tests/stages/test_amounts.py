@@ -240,6 +240,59 @@ def test_units_written_as_adjectives_or_glued(nlp: Language) -> None:
     ]
 
 
+TREND_TURNOVER = (
+    "To note, trade turnover between Kazakhstan and Türkiye in 2023 amounted to $6 billion, "
+    "marking a 5.3 percent decrease compared to 2022 ($6.3 billion)."
+)
+"""Trend, trend-2024-05-20-tokayev-kurtulmus (wires_dev)."""
+
+
+def test_a_base_date_is_not_the_figures_period(nlp: Language) -> None:
+    # Trend and Kabar (wires_dev): "compared to 2022" is the base of the change
+    trend = amounts_in(nlp, TREND_TURNOVER, date(2024, 5, 20))
+    assert [(a.text, a.period) for a in trend] == [
+        ("$6 billion", "2023"),
+        ("5.3 percent", "2023"),
+        ("$6.3 billion", "2022"),  # in brackets after the base date: the base's level
+    ]
+    kabar = amounts_in(
+        nlp,
+        "He said that the overall trade turnover between China and Kyrgyzstan in 2017 amounted "
+        "to $ 1.5 billion and grew by 3.2% compared to 2016.",
+        date(2018, 3, 16),
+    )
+    assert [(a.text, a.period) for a in kabar] == [("$ 1.5 billion", "2017"), ("3.2%", "2017")]
+
+
+def test_the_period_is_the_one_the_article_stated(nlp: Language) -> None:
+    # Trend (wires_dev) "for the period", TASS (tass_more) "the results of the year"
+    trend = amounts_in(
+        nlp,
+        TREND_TURNOVER
+        + "\n\nIn the structure of trade turnover, exports to Türkiye for the period amounted to "
+        "$4 billion, which is 16.4 percent less than from January through December 2022 "
+        "($4.7 billion).",
+        date(2024, 5, 20),
+    )
+    assert [(a.text, a.period) for a in trend][3:] == [
+        ("$4 billion", "2023"),
+        ("16.4 percent", "2023"),
+        ("$4.7 billion", "2022-01/2022-12"),
+    ]
+    tass = amounts_in(
+        nlp,
+        "Russia's economic growth in 2024 will be about 4%, President Vladimir Putin told "
+        'reporters.\n\n"In the Eurozone, you know, they have a 1% [economic] growth, and in '
+        "Belarus it is 5.4-5.5% based on the results of the year.",
+        date(2024, 12, 26),
+    )
+    assert [(a.text, a.period) for a in tass] == [
+        ("about 4%", "2024"),
+        ("1%", "2024"),
+        ("5.4-5.5%", "2024"),
+    ]
+
+
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:
     # bbc-business-004; TASS tass-1894057
     attacks = amounts_in(

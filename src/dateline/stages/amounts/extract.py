@@ -29,7 +29,11 @@ from dateline.stages.amounts.lexer import LexedText
 from dateline.stages.amounts.measure import find_measure
 from dateline.stages.amounts.numbers import NumberMatch, ParsedNumber, match_number
 from dateline.stages.amounts.parties import parties_of
-from dateline.stages.amounts.period import find_period
+from dateline.stages.amounts.period import (
+    find_period,
+    leans_on_stated_period,
+    restates_base_date,
+)
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset(
@@ -119,10 +123,27 @@ def _build_amount(
     amount.change = (measure is not None and measure.change) or is_change(tokens)
     amount.direction = change_direction(tokens) if amount.change else None
     sentence = tokens.sent
-    amount.period = find_period(
-        sentence, match.start, parsed.article.published, parsed.entities_in(sentence)
-    )
+    entities = parsed.entities_in(sentence)
+    amount.period = find_period(sentence, match.start, parsed.article.published, entities)
+    if amount.period is None and leans_on_stated_period(sentence, entities):
+        amount.period = _stated_period(parsed, earlier)
     return amount
+
+
+def _stated_period(parsed: ParsedDoc, earlier: Sequence[tuple[Amount, SpacySpan]]) -> str | None:
+    """The period the article last stated for a figure: what "the period" refers to.
+
+    A figure that restates a base ("compared to 2022 ($6.3 billion)") is of the
+    base period, not of the one the article reports, so it is passed over.
+    """
+
+    for amount, tokens in reversed(earlier):
+        sentence = tokens.sent
+        if amount.period is not None and not restates_base_date(
+            parsed.entities_in(sentence), amount.span.start
+        ):
+            return amount.period
+    return None
 
 
 def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:

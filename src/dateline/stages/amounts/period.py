@@ -31,6 +31,13 @@ QUARTERS = {
 }
 HALVES = {"first": (1, 6), "second": (7, 12)}
 
+BASE_WORDS = frozenset({"than", "versus", "vs", "vs."})
+"""Words before a date that make it the base of a comparison ("compared to" by its lemma)."""
+BASE_LOOKBACK = 3
+PERIOD_NOUNS = frozenset({"period", "year"})
+"""Nouns that, with "the" and nothing else, name the period the article has stated."""
+PERIOD_SHIFTS = frozenset({"previous", "last", "next", "preceding", "following", "coming", "past"})
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?")
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
@@ -114,8 +121,11 @@ def find_period(
     """
 
     readings: list[tuple[int, DateReading]] = []
-    for entity in sentence.ents if entities is None else entities:
-        if entity.label_ != "DATE":
+    dates = [e for e in (sentence.ents if entities is None else entities) if e.label_ == "DATE"]
+    restating = [e for e in dates if is_base_date(e) and _restates(e, amount_start)]
+    # a figure in brackets after a base date is that date's level; others skip base dates
+    for entity in restating or dates:
+        if entity not in restating and is_base_date(entity):
             continue
         reading = read_date(_with_preposition(entity), published)
         if reading is not None and not reading.has_day:
@@ -138,6 +148,59 @@ def find_period(
             return f"{year:04d}-{first:02d}"
         return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
     return f"{year:04d}" if year is not None else None
+
+
+def leans_on_stated_period(
+    sentence: SpacySpan, entities: Sequence[SpacySpan] | None = None
+) -> bool:
+    """Whether an undated figure's sentence points at a period stated before.
+
+    "exports to Türkiye for the period amounted to $4 billion" (Trend), "in
+    Belarus it is 5.4-5.5% based on the results of the year" (TASS): "the
+    period", "the year" with nothing to say which are the period the article
+    has stated. A comparison with a base date ("71.8 percent higher than in the
+    previous year", Trend) says the same: the figure is of the current period.
+    """
+
+    dates = [e for e in (sentence.ents if entities is None else entities) if e.label_ == "DATE"]
+    if any(is_base_date(e) for e in dates):
+        return True
+    for token in sentence:
+        if token.lemma_.lower() not in PERIOD_NOUNS:
+            continue
+        words = {c.lower_ for c in token.children}
+        if words & {"the", "this", "that"} and not words & PERIOD_SHIFTS:
+            return not any(c.like_num for c in token.children)  # not "the year 2023"
+    return False
+
+
+def is_base_date(entity: SpacySpan) -> bool:
+    """A date a figure is compared with, not the figure's own period.
+
+    "in 2023 amounted to $6 billion, marking a 5.3 percent decrease compared
+    to 2022" (Trend), "grew by 3.2% compared to 2016" (Kabar), "16.4 percent
+    less than from January through December 2022": the change and the level
+    are of 2023 and 2017; the compared date is the base.
+    """
+
+    doc = entity.doc
+    before = doc[max(0, entity.start - BASE_LOOKBACK) : entity.start]
+    return any(t.lower_ in BASE_WORDS or t.lemma_.lower() == "compare" for t in before)
+
+
+def restates_base_date(entities: Sequence[SpacySpan], amount_start: int) -> bool:
+    """Whether the figure at `amount_start` is in brackets right after a base date."""
+
+    return any(
+        e.label_ == "DATE" and is_base_date(e) and _restates(e, amount_start) for e in entities
+    )
+
+
+def _restates(entity: SpacySpan, amount_start: int) -> bool:
+    """ "compared to 2022 ($6.3 billion)": the figure in brackets is the base date's level."""
+
+    between = entity.doc.text[entity.end_char : amount_start]
+    return between.strip() == "("
 
 
 def _with_preposition(entity: SpacySpan) -> str:
