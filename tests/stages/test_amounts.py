@@ -293,6 +293,35 @@ def test_the_period_is_the_one_the_article_stated(nlp: Language) -> None:
     ]
 
 
+def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> None:
+    # The Washington Post and China Daily (web_dev): the kidnapping's date, the header's date
+    release = amounts_in(
+        nlp,
+        "The Nigerian government announced Thursday that it had secured the release of 21 of "
+        "the more than 200 Chibok schoolgirls who were kidnapped by Boko Haram militants in "
+        "April 2014.",
+        date(2016, 10, 13),
+    )
+    assert [(a.text, a.period) for a in release] == [("21", None), ("more than 200", None)]
+    nice = amounts_in(
+        nlp,
+        "Scores killed as truck rams crowd in France Updated: 2016-07-15 13:14 By Agencies(China "
+        "Daily USA)\nNearly 80 people were killed on Thursday on Nice's Promenade des Anglais, "
+        "mowed down by a truck driven through a crowd by an armed driver for more than a mile as "
+        "the victims watched fireworks on France's national day.",
+        date(2016, 7, 15),
+    )
+    assert by_text(nice, "more than a mile").period is None
+    # a date of the clause above still counts: Kazinform's "In 2021, ... reached ... rising by"
+    seed = amounts_in(
+        nlp,
+        "In 2021, bilateral trade turnover between Kazakhstan and Russia reached a record figure "
+        "of $24.2bn rising by almost a third.",
+        date(2022, 7, 4),
+    )
+    assert [a.period for a in seed] == ["2021", "2021"]
+
+
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:
     # bbc-business-004; TASS tass-1894057
     attacks = amounts_in(

@@ -124,7 +124,9 @@ def _build_amount(
     amount.direction = change_direction(tokens) if amount.change else None
     sentence = tokens.sent
     entities = parsed.entities_in(sentence)
-    amount.period = find_period(sentence, match.start, parsed.article.published, entities)
+    amount.period = find_period(
+        sentence, match.start, parsed.article.published, entities, figure=tokens.root
+    )
     if amount.period is None and leans_on_stated_period(sentence, entities):
         amount.period = _stated_period(parsed, earlier)
     return amount

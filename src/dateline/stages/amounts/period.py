@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from dateline.document.dates import MONTHS
 
@@ -31,6 +32,8 @@ QUARTERS = {
 }
 HALVES = {"first": (1, 6), "second": (7, 12)}
 
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
 BASE_WORDS = frozenset({"than", "versus", "vs", "vs."})
 """Words before a date that make it the base of a comparison ("compared to" by its lemma)."""
 BASE_LOOKBACK = 3
@@ -112,17 +115,21 @@ def find_period(
     amount_start: int,
     published: date | None,
     entities: Sequence[SpacySpan] | None = None,
+    figure: Token | None = None,
 ) -> str | None:
     """The period of a figure at `amount_start`, from the dates in `sentence`.
 
     `entities` are the sentence's entities where the caller has them
     (`ParsedDoc.entities_in`); `sentence.ents` rebuilds every entity of the
-    document.
+    document. With `figure`, the amount's root token, only dates of the
+    figure's own clause or of a clause above it count (`dates_the_clause_of`).
     """
 
     readings: list[tuple[int, DateReading]] = []
     dates = [e for e in (sentence.ents if entities is None else entities) if e.label_ == "DATE"]
     restating = [e for e in dates if is_base_date(e) and _restates(e, amount_start)]
+    if figure is not None:
+        dates = [e for e in dates if dates_the_clause_of(e, figure)]
     # a figure in brackets after a base date is that date's level; others skip base dates
     for entity in restating or dates:
         if entity not in restating and is_base_date(entity):
@@ -148,6 +155,50 @@ def find_period(
             return f"{year:04d}-{first:02d}"
         return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
     return f"{year:04d}" if year is not None else None
+
+
+def dates_the_clause_of(entity: SpacySpan, figure: Token) -> bool:
+    """Whether a date can be the period of a figure: it dates the figure's clause or one above.
+
+    "In 2021, trade turnover reached $24.2bn rising by almost a third": 2021
+    dates "reached" and so "rising" under it. A date in another clause dates
+    another event: "the release of 21 of the more than 200 Chibok schoolgirls
+    who were kidnapped ... in April 2014" (WaPo), "more than 200 schoolgirls
+    abducted by Boko Haram in 2014": the kidnapping's year, not the count's.
+    """
+
+    date_clause = clause_of(entity.root)
+    if date_clause.head.i == figure.i and date_clause.tag_ in NON_FINITE_TAGS:
+        return True  # "hit $9.2bn increasing by 5% in January-May": the figure's own participle
+    clause: Token | None = clause_of(figure)
+    while clause is not None:
+        if clause.i == date_clause.i:
+            return True
+        clause = clause_of(clause.head) if clause.head.i != clause.i else None
+    return False
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a token is in (the sentence root at the top).
+
+    A participle continuing its head's clause without a subject of its own is
+    part of that clause: "the figure hit $9.2bn increasing by 5% in
+    January-May" (Kazinform) dates the level and the rise alike.
+    """
+
+    while token.head.i != token.i and (
+        token.pos_ not in CLAUSE_HEADS or _continues_its_head(token)
+    ):
+        token = token.head
+    return token
+
+
+def _continues_its_head(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ in NON_FINITE_TAGS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def leans_on_stated_period(
