@@ -322,6 +322,25 @@ def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> No
     assert [a.period for a in seed] == ["2021", "2021"]
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Wikinews (web_dev): product names
+        ("Yesterday, company CEO Steve Jobs unveiled iPhone 4, along with QuickTime 7.", []),
+        # The Sun (news_dev): the counters of a photo run
+        (
+            "found 600,000 emails from Clinton Getty Images 6 Victorious Trump met President "
+            "Obama for the first time on Thursday",
+            ["600,000"],
+        ),
+        # NewsQuant: an index, beside a count of a common noun
+        ("The S&P 500 fell 0.9%, while Apple has 109 retail stores.", ["0.9%", "109"]),
+    ],
+)
+def test_a_number_after_a_name_is_part_of_it(nlp: Language, text: str, figures: list[str]) -> None:
+    assert [a.text for a in amounts_in(nlp, text)] == figures
+
+
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:
     # bbc-business-004; TASS tass-1894057
     attacks = amounts_in(

@@ -169,6 +169,8 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         return False  # "EstLink 2", "Boeing 737": a number in a name
     if number.bare and number.value <= MAX_DAY and _next_to_month(parsed, tokens):
         return False  # "the 11 September 2001 attacks"
+    if number.bare and not number.words and _names_with(parsed, tokens):
+        return False  # "iPhone 4", "QuickTime 7", "the S&P 500": the number is part of a name
     digits = text[match.start : match.end]
     if number.bare and not number.words:
         if number.value in YEARS and digits.isdigit():
@@ -186,6 +188,24 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
             return False  # "a third country" is an ordinal, not a fraction
     return True
+
+
+def _names_with(parsed: ParsedDoc, tokens: SpacySpan) -> bool:
+    """A bare number right after a proper noun, counting nothing after it, is part of the name.
+
+    "unveiled iPhone 4, along with QuickTime 7" (Wikinews), "The S&P 500 fell
+    0.9%" (NewsQuant), and the counters of a photo run ("EPA 6 Clinton was
+    investigated", The Sun) name things; "109 retail stores" counts them.
+    """
+
+    if tokens.start == 0:
+        return False
+    before = parsed.doc[tokens.start - 1]
+    if before.pos_ != "PROPN" or not before.whitespace_ or before.is_sent_start:
+        return False
+    root = tokens.root
+    counts = root.dep_ == "nummod" and root.head.pos_ == "NOUN" and root.head.i > root.i
+    return not counts
 
 
 def _next_to_month(parsed: ParsedDoc, tokens: SpacySpan) -> bool:
