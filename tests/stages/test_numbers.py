@@ -83,6 +83,12 @@ def test_reads_news_forms(text: str, value: float, unit: str, approximate: bool)
         ("5-7%", 0.06, 0.05, 0.07, "ratio"),
         ("$3-4bn", 3.5e9, 3e9, 4e9, "USD"),
         ("3 to 4 million", 3.5e6, 3e6, 4e6, "count"),
+        # NewsQuant: a whole low end keeps its own scale ("range from $800,000 to $1.3 million",
+        # "ranging from $200 to $4 million"); a bare one shares the other's
+        ("from $800,000 to $1.3 million", 1.05e6, 8e5, 1.3e6, "USD"),
+        ("from $200 to $4 million", 2000100, 200, 4e6, "USD"),
+        ("four to five thousand", 4500, 4000, 5000, "count"),  # NewsQuant
+        ("four thousand to five thousand", 4500, 4000, 5000, "count"),
     ],
 )
 def test_ranges_take_the_midpoint(

@@ -272,7 +272,8 @@ class _Parser:
             return None
         joiner = self.text(first.end)
         if first.kind != "ordinal" and (
-            joiner in RANGE_DASHES or (joiner.lower() == "to" and not first.marked)
+            joiner in RANGE_DASHES
+            or (joiner.lower() == "to" and (not first.marked or _scaled_words(first)))
         ):
             second = self.quantity(first.end + 1)
             if second is not None and second.kind != "ordinal":
@@ -554,6 +555,11 @@ class _Parser:
             position += 1
         if not seen or self.lower(position - 1) in ("-", "and"):
             return None
+        last = self.scale_at(position - 1) if self.lower(position - 1) in _word_scales() else None
+        if last is not None and current == 0 and total % last.multiplier == 0:
+            # "five thousand" keeps its scale apart, so "four to five thousand" shares it
+            value, scale = total / last.multiplier, last.multiplier
+            return _Quantity(value, "count", "count", position, scale=scale, words=True)
         return _Quantity(total + current, "count", "count", position, words=True)
 
     def joins_number_words(self, index: int, so_far: Decimal | None) -> bool:
@@ -676,13 +682,9 @@ def _merge_range(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber, int] | 
         high = replace(
             high, kind=low.kind, unit=low.unit, currency=low.currency, percent=low.percent
         )
-    if low.scale is None:
-        low = replace(low, scale=high.scale)
-    if high.scale is None:
-        high = replace(high, scale=low.scale)
     if (low.kind, low.unit) != (high.kind, high.unit):
         return None
-    lower, upper = _normalise(low), _normalise(high)
+    lower, upper = _range_ends(low, high)
     if lower is None or upper is None or upper.value <= lower.value:
         return None
     middle = float((Decimal(repr(lower.value)) + Decimal(repr(upper.value))) / 2)
@@ -696,6 +698,27 @@ def _merge_range(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber, int] | 
         bare=False,
     )
     return number, high.end
+
+
+def _scaled_words(quantity: _Quantity) -> bool:
+    """ "four thousand" in "four thousand to five thousand": a count in words, scale and all."""
+
+    return quantity.words and quantity.kind == "count" and quantity.scale is not None
+
+
+def _range_ends(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber | None, ParsedNumber | None]:
+    """Both ends of a range, the bare end taking the other's scale where that keeps it a range.
+
+    "$3-4bn" is 3bn to 4bn; but in "range from $800,000 to $1.3 million" the
+    low end is whole already, and 800,000 million would be no range at all.
+    """
+
+    shared_low = replace(low, scale=high.scale) if low.scale is None else low
+    shared_high = replace(high, scale=low.scale) if high.scale is None else high
+    lower, upper = _normalise(shared_low), _normalise(shared_high)
+    if lower is not None and upper is not None and upper.value > lower.value:
+        return lower, upper
+    return _normalise(low), _normalise(high)
 
 
 def _normalise(quantity: _Quantity, *, bound: str | None = None) -> ParsedNumber | None:
