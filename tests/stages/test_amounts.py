@@ -58,6 +58,7 @@ def test_seed_article_gold_amounts(nlp: Language) -> None:
         assert record["text"][amount.span.start : amount.span.end] == amount.text
     texts = [a.text for a in amounts]
     assert "2021" not in texts and "two" not in texts  # a year; "the two states"
+    assert "12th" not in texts  # "the 12th International Industrial Exhibition" ranks it
 
 
 def test_seed_article_measures(nlp: Language) -> None:
@@ -333,6 +334,8 @@ def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> No
             "Obama for the first time on Thursday",
             ["600,000"],
         ),
+        # NewsQuant: a rank is no quantity ("the 22nd amendment", "in 10th place")
+        ("Swansea finished the season in 10th place under Potter.", []),
         # NewsQuant: an index, beside a count of a common noun
         ("The S&P 500 fell 0.9%, while Apple has 109 retail stores.", ["0.9%", "109"]),
     ],

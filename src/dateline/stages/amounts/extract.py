@@ -4,10 +4,10 @@ Every token start is offered to the number parser (`match_number`, over
 the article lexed once), which finds "$24.2bn" and "almost a third" whole
 where spaCy's MONEY and CARDINAL entities cut them up or miss them;
 spaCy's entities and tags then decide which numbers are not amounts: years
-and days (DATE/TIME), numbers glued into names and codes
-("COVID-19", "Su-57"), phone numbers, ordinals written as words ("the first
-time"), and small word numbers used as pronouns or references ("one of",
-"the two countries").
+and days (DATE/TIME), numbers glued into names and codes ("COVID-19",
+"Su-57") or written after one ("iPhone 4"), phone numbers, ordinals, which
+rank rather than count ("the first time", "10th place"), and small word
+numbers used as pronouns or references ("one of", "the two countries").
 
 Each figure then gets what makes it usable in a series: its measure and the
 actors it is about (`measure`, `parties`), whether it is a
@@ -155,8 +155,8 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
     text = parsed.text
     if _in_dateline(parsed, match):
         return False
-    if number.kind == "ordinal" and number.words:
-        return False  # "the first time", "a second round"
+    if number.kind == "ordinal":
+        return False  # a rank, not a quantity: "the first time", "the 22nd amendment", "10th place"
     if _glued_to_previous(text, match.start):
         return False
     in_date = any(t.ent_type_ in DATE_LABELS for t in tokens)
