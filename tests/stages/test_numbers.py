@@ -48,6 +48,8 @@ from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, 
         ("TRY 5", 5, "TRY", False),
         ("close to half a trillion dollars", 5e11, "USD", True),  # BBC, US deficit
         ("256GB", 256, "GB", False),  # NewsQuant
+        ("$US113 trillion", 113e12, "USD", False),  # NewsQuant: global debt "about $US113 trillion"
+        ("$A82,615,680", 82_615_680, "AUD", False),  # NewsQuant: Epstein's properties
         (
             "six and a half hours",
             6.5,
