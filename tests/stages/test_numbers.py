@@ -50,6 +50,14 @@ from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, 
         ("256GB", 256, "GB", False),  # NewsQuant
         ("$US113 trillion", 113e12, "USD", False),  # NewsQuant: global debt "about $US113 trillion"
         ("$A82,615,680", 82_615_680, "AUD", False),  # NewsQuant: Epstein's properties
+        ("RM23.50", 23.5, "MYR", False),  # NewsQuant: "Heineken Malaysia rose 18 sen to RM23.50"
+        ("RM3.06mil", 3.06e6, "MYR", False),  # NewsQuant: "almost S $1mil (RM3.06mil)"
+        ("570 sq m", 570, "square metres", False),  # NewsQuant: office space
+        ("3923sq m", 3923, "square metres", False),
+        ("500mg", 500, "mg", False),  # NewsQuant: "Tylenol 500mg tablets"
+        ("250ml", 250, "ml", False),  # NewsQuant: "250ml bottles of hand sanitiser"
+        ("30Mbps", 30, "Mbps", False),  # NewsQuant: "a 30Mbps plan"
+        ("7 nanometer", 7, "nm", False),  # NewsQuant: chips
         (
             "six and a half hours",
             6.5,
