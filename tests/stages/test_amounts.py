@@ -408,6 +408,23 @@ def test_changes_say_which_way(nlp: Language) -> None:
     assert by_text(amounts, "$11.1bn").direction is None
 
 
+def test_a_signed_percentage_is_a_move(nlp: Language) -> None:
+    # NewsQuant market tables, two outlets: the sign says which way
+    europe = amounts_in(nlp, "In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7% DAX -1.6%.")
+    assert [(a.text, a.value, a.direction) for a in europe if a.unit == "ratio"] == [
+        ("-1.3%", pytest.approx(-0.013), "down"),
+        ("-0.6%", pytest.approx(-0.006), "down"),
+        ("-1.7%", pytest.approx(-0.017), "down"),
+        ("-1.6%", pytest.approx(-0.016), "down"),
+    ]
+    wall_street = amounts_in(nlp, "On Wall St at 1.56pm: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.")
+    assert [(a.text, a.change, a.direction) for a in wall_street] == [
+        ("+0.2%", True, "up"),
+        ("+0.3%", True, "up"),
+        ("+0.8%", True, "up"),
+    ]
+
+
 def test_rates_ranges_and_periods_of_quarters(nlp: Language) -> None:
     # NewsQuant sentences (oil prices and output); bbc-business (steel prices)
     wcs = amounts_in(

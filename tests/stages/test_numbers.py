@@ -58,6 +58,9 @@ from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, 
         ("250ml", 250, "ml", False),  # NewsQuant: "250ml bottles of hand sanitiser"
         ("30Mbps", 30, "Mbps", False),  # NewsQuant: "a 30Mbps plan"
         ("7 nanometer", 7, "nm", False),  # NewsQuant: chips
+        ("-1.3%", -0.013, "ratio", False),  # NewsQuant: "In Europe: Stoxx 50 -1.3% FTSE -0.6%"
+        ("+0.2%", 0.002, "ratio", False),  # NewsQuant: "Dow +0.2% S&P 500 +0.3%"
+        ("minus-5 yards", -5, "yards", False),  # NewsQuant: "total offense ... was minus-5 yards"
         (
             "six and a half hours",
             6.5,
@@ -127,6 +130,8 @@ def test_ranges_take_the_midpoint(
         "$",
         "third parties",
         "10:30",
+        "- 5",  # a dash between spaces is no sign
+        "minus the fees",
     ],
 )
 def test_rejects_what_is_not_one_number(text: str) -> None:

@@ -122,6 +122,9 @@ def _build_amount(
         amount.measure_span = parsed.span(measure.start, measure.end)
     amount.change = (measure is not None and measure.change) or is_change(tokens)
     amount.direction = change_direction(tokens) if amount.change else None
+    if not amount.change and number.sign and number.kind == "ratio":
+        # "Dow +0.2% S&P 500 +0.3%", "Stoxx 50 -1.3%": a signed percentage is a move
+        amount.change, amount.direction = True, "up" if number.sign > 0 else "down"
     sentence = tokens.sent
     entities = parsed.entities_in(sentence)
     amount.period = find_period(

@@ -57,6 +57,8 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("percentage", "points"): "percentage points",
 }
 FUZZY_APPROXIMATOR_MIN_LENGTH = 6
+SIGNS = {"-": -1, "−": -1, "+": 1}
+"""Signs written before a number ("-1.3%", "+0.2%"); the hyphen doubles as a minus."""
 AGE_UNIT = "years"
 """The unit an age is read in ("65-year-old"), which may end in "old"."""
 RATE_WORDS = frozenset({"per", "/"})
@@ -87,6 +89,8 @@ class ParsedNumber:
     bare: bool = False
     words: bool = False
     """Written in words ("nine", "a third") rather than digits."""
+    sign: int = 0
+    """-1 or +1 where a sign is written ("-1.3%", "+0.2%", "minus 5"); 0 where none is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +181,7 @@ def may_begin_number(token: Token) -> bool:
 
     if token.kind == "num":
         return True
-    if token.text in _opening_marks() or token.lower in _opening_words():
+    if token.text in SIGNS or token.text in _opening_marks() or token.lower in _opening_words():
         return True
     return token.kind == "word" and _misspelt_approximator(token.lower) is not None
 
@@ -190,7 +194,7 @@ def _opening_words() -> frozenset[str]:
         {phrase[0] for phrase in approximator_phrases()}
         | set(number_words())
         | ARTICLES
-        | {"between", "from", "half", "halve"}
+        | {"between", "from", "half", "halve", "minus"}
     )
 
 
@@ -265,11 +269,15 @@ class _Parser:
                 return None
             merged = _merge_range(low, high)
             return None if merged is None else (replace(merged[0], approximate=True), merged[1])
+        sign, index = self.sign(index)
         first = self.quantity(index)
-        if first is None and bound is not None:
+        if first is None and bound is not None and not sign:
             first = self.one_unit(index)
         if first is None:
             return None
+        if sign:
+            number = _normalise(first, bound=bound)
+            return None if number is None else (_signed(number, sign), first.end)
         joiner = self.text(first.end)
         if first.kind != "ordinal" and (
             joiner in RANGE_DASHES
@@ -282,6 +290,25 @@ class _Parser:
                     return merged
         number = _normalise(first, bound=bound)
         return None if number is None else (number, first.end)
+
+    def sign(self, index: int) -> tuple[int, int]:
+        """A written sign before the number: (-1 or +1, the index after it), else (0, index).
+
+        "-1.3%", "+0.2%" in market tables, "minus-5 yards", "minus 387 Fahrenheit";
+        a sign is glued to its number, so a dash between spaces stays a dash.
+        """
+
+        token = self.tokens[index] if index < len(self.tokens) else None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if token is None or following is None:
+            return 0, index
+        if token.text in SIGNS and following.kind == "num" and following.glued:
+            return SIGNS[token.text], index + 1
+        if token.lower == "minus":
+            if following.text in RANGE_DASHES and following.glued:
+                return -1, index + 2
+            return -1, index + 1
+        return 0, index
 
     def approximator(self, index: int) -> tuple[int, str | None]:
         """Past an approximator at `index`, with the bound it sets (None: none there)."""
@@ -719,6 +746,12 @@ def _range_ends(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber | None, P
     if lower is not None and upper is not None and upper.value > lower.value:
         return lower, upper
     return _normalise(low), _normalise(high)
+
+
+def _signed(number: ParsedNumber, sign: int) -> ParsedNumber:
+    """The number with its written sign: "-1.3%" is -0.013, and "+0.2%" says it rose."""
+
+    return replace(number, value=sign * number.value, sign=sign, bare=False)
 
 
 def _normalise(quantity: _Quantity, *, bound: str | None = None) -> ParsedNumber | None:
