@@ -408,6 +408,22 @@ def test_changes_say_which_way(nlp: Language) -> None:
     assert by_text(amounts, "$11.1bn").direction is None
 
 
+def test_pounds_of_a_thing_weigh(nlp: Language) -> None:
+    # reuters21578: two dispatches where "pounds of" is a weight, not sterling
+    mint = amounts_in(
+        nlp,
+        "The new contract, effective in June, calls for shipping\n23,200,000 pounds of blanks "
+        "to the mint in Philadelphia.",
+    )
+    assert [(a.value, a.unit) for a in mint] == [(23_200_000, "lb")]
+    plant = amounts_in(
+        nlp,
+        "The facility, China American's third PTA plant,\nwill have a capacity of 550 mln pounds "
+        "of PTA annually.",
+    )
+    assert [(a.value, a.unit) for a in plant] == [(550e6, "lb")]
+
+
 def test_a_signed_percentage_is_a_move(nlp: Language) -> None:
     # NewsQuant market tables, two outlets: the sign says which way
     europe = amounts_in(nlp, "In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7% DAX -1.6%.")

@@ -60,6 +60,7 @@ from dateline.stages.amounts.numbers import MAX_EXPRESSION_CHARS, match_number, 
         ("7 nanometer", 7, "nm", False),  # NewsQuant: chips
         ("-1.3%", -0.013, "ratio", False),  # NewsQuant: "In Europe: Stoxx 50 -1.3% FTSE -0.6%"
         ("+0.2%", 0.002, "ratio", False),  # NewsQuant: "Dow +0.2% S&P 500 +0.3%"
+        ("3 billion pounds", 3e9, "GBP", False),  # money unless "of" a thing follows
         ("minus-5 yards", -5, "yards", False),  # NewsQuant: "total offense ... was minus-5 yards"
         (
             "six and a half hours",
@@ -136,6 +137,21 @@ def test_ranges_take_the_midpoint(
 )
 def test_rejects_what_is_not_one_number(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("5.1 million pounds of thrust", "lb"),  # the example: a weight
+        ("777,000 pounds of lead", "lb"),  # reuters21578
+        ("275 pound-feet", "lb-ft"),  # NewsQuant: torque
+        ("332 lb-ft", "lb-ft"),
+        ("10 million pounds of funding", "GBP"),  # "of" money: sterling
+    ],
+)
+def test_pounds_are_read_in_context(text: str, unit: str) -> None:
+    found = match_number(text, 0)
+    assert found is not None and found.number.unit == unit
 
 
 def test_match_number_gives_offsets_in_the_article() -> None:

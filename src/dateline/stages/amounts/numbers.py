@@ -30,7 +30,14 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from dateline.knowledge.amount_words import NumberWord, Scale, Unit, number_words, scales
+from dateline.knowledge.amount_words import (
+    NumberWord,
+    Scale,
+    Unit,
+    measure_words,
+    number_words,
+    scales,
+)
 from dateline.knowledge.cache import emptied_on_reset, loaded_once, memoised
 from dateline.stages.amounts.lexer import LexedText, Token, lex
 from dateline.stages.amounts.phrases import (
@@ -465,9 +472,23 @@ class _Parser:
         if key:
             return currency_marks()[key], end
         end, key = self.phrase_at(index, currency_words(), keep_case=False)
-        if key:
-            return currency_words()[key], end
+        unit = self.unit_at(index)
+        if key and not self.weighs(key, end) and (unit is None or unit[1] <= end):
+            return currency_words()[key], end  # a longer unit wins: "275 pound-feet"
         return None, index
+
+    def weighs(self, key: tuple[str, ...], end: int) -> bool:
+        """Whether a word that is money and weight alike ("pounds") weighs here.
+
+        "5.1 million pounds of thrust", "777,000 pounds of lead" (Reuters), "1/2
+        pound of chocolate chips" weigh; "10 million pounds of funding" and
+        "£5 pounds" are money. The unit table must know the word as a unit too.
+        """
+
+        if key not in unit_phrases() or self.lower(end) != "of":
+            return False
+        following = {self.lower(end + 1), self.lower(end + 2)}
+        return not following & measure_words().get("money", frozenset())
 
     def scale_at(self, index: int) -> Scale | None:
         if index >= len(self.tokens) or self.tokens[index].kind != "word":
