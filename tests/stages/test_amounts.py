@@ -336,6 +336,17 @@ def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> No
         ),
         # NewsQuant: a rank is no quantity ("the 22nd amendment", "in 10th place")
         ("Swansea finished the season in 10th place under Potter.", []),
+        # New York Post (news_dev) and NewsQuant: a span of years is a period, not a range
+        ("Clinton used a private email server while secretary of state from 2009 to 2012.", []),
+        (
+            "In Royal Oak, sampling between 2014 and 2017 came back at 4 ppb and 2 ppb.",
+            ["4 ppb", "2 ppb"],
+        ),
+        # NewsQuant: a year does not join the figure after it
+        (
+            "VR headset sales rose 60% in 2018 to 3.9 million headsets.",
+            ["60%", "3.9 million"],
+        ),
         # NewsQuant: an index, beside a count of a common noun
         ("The S&P 500 fell 0.9%, while Apple has 109 retail stores.", ["0.9%", "109"]),
     ],

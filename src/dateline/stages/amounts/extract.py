@@ -174,6 +174,8 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         return False  # "the 11 September 2001 attacks"
     if number.bare and not number.words and _names_with(parsed, tokens):
         return False  # "iPhone 4", "QuickTime 7", "the S&P 500": the number is part of a name
+    if _spans_years(number):
+        return False  # "from 2009 to 2012", "between 2014 and 2017": a span of years is a period
     digits = text[match.start : match.end]
     if number.bare and not number.words:
         if number.value in YEARS and digits.isdigit():
@@ -191,6 +193,13 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
             return False  # "a third country" is an ordinal, not a fraction
     return True
+
+
+def _spans_years(number: ParsedNumber) -> bool:
+    low, high = number.low, number.high
+    if not number.is_range or number.unit != "count" or low is None or high is None:
+        return False
+    return all(value.is_integer() and int(value) in YEARS for value in (low, high))
 
 
 def _names_with(parsed: ParsedDoc, tokens: SpacySpan) -> bool:

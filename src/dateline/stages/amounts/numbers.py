@@ -758,7 +758,9 @@ def _range_ends(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber | None, P
     """Both ends of a range, the bare end taking the other's scale where that keeps it a range.
 
     "$3-4bn" is 3bn to 4bn; but in "range from $800,000 to $1.3 million" the
-    low end is whole already, and 800,000 million would be no range at all.
+    low end is whole already, and 800,000 million would be no range at all. A
+    bare low end that cannot share the scale is no end of this range: "in 2018
+    to 3.9 million headsets" (NewsQuant).
     """
 
     shared_low = replace(low, scale=high.scale) if low.scale is None else low
@@ -766,6 +768,8 @@ def _range_ends(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber | None, P
     lower, upper = _normalise(shared_low), _normalise(shared_high)
     if lower is not None and upper is not None and upper.value > lower.value:
         return lower, upper
+    if not (low.marked or low.currency) and high.scale is not None:
+        return None, None  # "rose 60% in 2018 to 3.9 million": a bare number shares the scale
     return _normalise(low), _normalise(high)
 
 
