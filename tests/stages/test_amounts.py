@@ -265,6 +265,24 @@ def test_a_base_date_is_not_the_figures_period(nlp: Language) -> None:
     assert [(a.text, a.period) for a in kabar] == [("$ 1.5 billion", "2017"), ("3.2%", "2017")]
 
 
+def test_a_bracketed_figure_restates_the_one_before(nlp: Language) -> None:
+    # Trend (wires_dev): the base year's level; NewsQuant and BBC: a conversion
+    trend = amounts_in(nlp, TREND_TURNOVER, date(2024, 5, 20))
+    assert by_text(trend, "$6.3 billion").measure == "trade turnover between Kazakhstan and Türkiye"
+    fine = amounts_in(
+        nlp,
+        "The crime would be punishable by three years in prison and a fine of 10.5 million "
+        "Australian dollars ($7.5 million) or 10 percent of the platforms annual turnover.",
+    )
+    assert by_text(fine, "$7.5 million").measure == "fine"
+    bbc = amounts_in(
+        nlp,
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the "
+        "three months to December, from $639m year-earlier.",
+    )
+    assert by_text(bbc, "£600m").measure == by_text(bbc, "$1.13bn").measure
+
+
 def test_the_period_is_the_one_the_article_stated(nlp: Language) -> None:
     # Trend (wires_dev) "for the period", TASS (tass_more) "the results of the year"
     trend = amounts_in(

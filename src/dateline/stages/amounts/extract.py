@@ -116,7 +116,7 @@ def _build_amount(
         low=number.low,
         high=number.high,
     )
-    measure = find_measure(parsed, tokens, earlier)
+    measure = find_measure(parsed, tokens, earlier, unit=number.unit)
     if measure is not None:
         amount.measure = measure.text
         amount.measure_span = parsed.span(measure.start, measure.end)

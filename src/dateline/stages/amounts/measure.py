@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline.document import ParsedDoc
 from dateline.knowledge.amount_words import measure_words
 from dateline.model import Amount
+from dateline.stages.amounts.period import is_base_date
 
 LEADING_WORDS_DROPPED = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PHRASE_CHILD_DEPS = frozenset(
@@ -52,18 +53,70 @@ def role_words(role: str) -> frozenset[str]:
 
 
 def find_measure(
-    parsed: ParsedDoc, tokens: SpacySpan, earlier: Sequence[tuple[Amount, SpacySpan]]
+    parsed: ParsedDoc,
+    tokens: SpacySpan,
+    earlier: Sequence[tuple[Amount, SpacySpan]],
+    unit: str | None = None,
 ) -> Measure | None:
     """The measure of the amount written over `tokens`, or None.
 
     `earlier` are the amounts found before this one, so a change can take
-    the measure of the figure it qualifies and "the figure" its antecedent.
+    the measure of the figure it qualifies and "the figure" its antecedent;
+    `unit` is the amount's own, for a bracketed figure restating another.
     """
 
+    restated = restated_measure(parsed, tokens, unit, earlier)
+    if restated is not None:
+        return restated
     inside = {t.i for t in tokens}
     anchor = _anchor(tokens)
     finder = _MeasureFinder(parsed, inside, earlier)
     return finder.measure_of(anchor)
+
+
+def restated_measure(
+    parsed: ParsedDoc,
+    tokens: SpacySpan,
+    unit: str | None,
+    earlier: Sequence[tuple[Amount, SpacySpan]],
+) -> Measure | None:
+    """The measure of the figure a bracketed one restates.
+
+    "'$1.13bn (£600m)" (BBC) gives the same profits in pounds; "marking a 5.3
+    percent decrease compared to 2022 ($6.3 billion)" (Trend) gives the
+    turnover of the base year; "HK $3.7 billion (US $473 million)" (NewsQuant).
+    The bracketed figure measures what the last figure of its sentence in the
+    same kind of unit measures (money for money, else the same unit).
+    """
+
+    before = parsed.text[: tokens.start_char].rstrip()
+    if not before.endswith("(") or not earlier:
+        return None
+    opening = len(before) - 1
+    last_tokens = earlier[-1][1]
+    if _after_base_date(parsed, opening):  # the base year's level: any figure of the sentence
+        candidates = [a for a, t in earlier if t.sent.start == tokens.sent.start]
+    elif not parsed.text[last_tokens.end_char : opening].strip():  # "X (Y)": X itself
+        candidates = [earlier[-1][0]]
+    else:
+        return None
+    for amount in reversed(candidates):
+        if amount.measure and amount.measure_span and _same_kind(amount.unit, unit):
+            return Measure(amount.measure, amount.measure_span.start, amount.measure_span.end)
+    return None
+
+
+def _after_base_date(parsed: ParsedDoc, opening: int) -> bool:
+    """Whether the bracket at `opening` follows a base date: "compared to 2022 ($6.3 billion)"."""
+
+    token = parsed.doc.char_span(opening, opening + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return False
+    previous = parsed.doc[token.start - 1]
+    entity = next(
+        (e for e in parsed.entities_in(previous.sent) if previous.i in range(e.start, e.end)), None
+    )
+    return entity is not None and entity.label_ == "DATE" and is_base_date(entity)
 
 
 def nearest_subject(verb: Token) -> Token | None:
@@ -75,6 +128,15 @@ def nearest_subject(verb: Token) -> Token | None:
 
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
+def _same_kind(unit: str | None, other: str | None) -> bool:
+    """Two units of one kind: equal, or both money (ISO 4217 codes: "USD", "GBP")."""
+
+    def money(code: str | None) -> bool:
+        return code is not None and len(code) == 3 and code.isalpha() and code.isupper()
+
+    return unit == other or (money(unit) and money(other))
 
 
 def _joined(pieces: Sequence[Measure]) -> Measure:
