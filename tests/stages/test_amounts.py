@@ -133,6 +133,18 @@ def test_a_measure_leaves_its_date_to_the_period(nlp: Language) -> None:
     assert (rise.measure, rise.period) == ("growth of Azerbaijan foreign trade turnover", "2022")
 
 
+def test_it_carries_the_measure_before(nlp: Language) -> None:
+    # TASS (tass_more): "it" is the volume of trade the clause before names
+    trade = amounts_in(
+        nlp,
+        "The Russian leader noted that the volume of trade between Moscow and Yerevan had "
+        "doubled compared to 2023, and by the end of the current year it would amount to more "
+        "than $ 10 billion.",
+        date(2024, 12, 26),
+    )
+    assert by_text(trade, "10 billion").measure == "volume of trade between Moscow and Yerevan"
+
+
 def test_tass_quantities_and_pronouns(nlp: Language) -> None:
     gas = amounts_of(nlp, gold("tass_dev.jsonl", "tass-1894067"))
     transit = by_text(gas, "14 million cubic meters")

@@ -266,8 +266,8 @@ class _MeasureFinder:
         if child is not None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return self.noun_phrase(verb.head, keep_numbers=True)  # "growth, which will be 4%"
-            if child.pos_ == "PRON":
-                return None
+            if child.pos_ == "PRON":  # "it would amount to more than $10 billion" (TASS)
+                return self.antecedent(child) if child.lower_ == "it" else None
             if self._is_anaphor(child):
                 return self.antecedent(child)
             return self.noun_phrase(child, keep_numbers=True)
