@@ -226,6 +226,26 @@ def test_durations_are_figures(nlp: Language) -> None:
     assert [(a.text, a.value, a.unit) for a in nice] == [("less than two weeks", 2, "weeks")]
 
 
+def test_ago_measures_the_time_since_what_happened(nlp: Language) -> None:
+    # China Daily (web_dev) and CNN (web_dev)
+    nice = amounts_in(
+        nlp,
+        "Almost exactly eight months ago Islamic State militants killed 130 people in Paris on "
+        "Nov. 13, the bloodiest in a number of attacks in France and Belgium.",
+    )
+    assert by_text(nice, "eight months").measure == (
+        "time since Islamic State militants killed 130 people in Paris"
+    )
+    cnn = amounts_in(
+        nlp,
+        '"Mr. Weinstein acknowledges making an awkward pass 25 years ago at Ms. Thurman in '
+        'England after misreading her signals."',
+    )
+    assert by_text(cnn, "25 years").measure == (
+        "time since Mr. Weinstein making awkward pass at Ms. Thurman in England"
+    )
+
+
 def test_units_written_as_adjectives_or_glued(nlp: Language) -> None:
     # Interfax and BelTA (wires_dev), China Daily (web_dev), The Independent (news_dev)
     visit = amounts_in(nlp, "The Uzbek president arrived in Bishkek for a two-day state visit.")

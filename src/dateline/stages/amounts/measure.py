@@ -71,6 +71,8 @@ def find_measure(
     inside = {t.i for t in tokens}
     anchor = _anchor(tokens)
     finder = _MeasureFinder(parsed, inside, earlier)
+    if anchor.head.lower_ == "ago" and anchor.head.i != anchor.i:
+        return finder.time_since(anchor.head)
     return finder.measure_of(anchor)
 
 
@@ -233,6 +235,47 @@ class _MeasureFinder:
         return None
 
     # the shapes ----------------------------------------------------------
+
+    def time_since(self, ago: Token) -> Measure | None:
+        """ "Four months ago, Belgian Islamists ... killed 32 people at the Brussels airport"
+        (China Daily), "making an awkward pass 25 years ago at Ms. Thurman" (CNN): the
+        time since what the clause says happened."""
+
+        verb = ago.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        pieces = self.what_happened(verb)
+        if not pieces:
+            return None
+        since = Measure("time since", pieces[0].start, pieces[0].start)
+        return _joined([since, *pieces])
+
+    def what_happened(self, verb: Token) -> list[Measure]:
+        """Who did what, where: the subject (or the governing verb's, for a participle),
+        the verb, its particle, object and first prepositional phrase that is no date,
+        then the same of the verbs conjoined to it ("linked to ... and killed 32 people")."""
+
+        subject, governor = nearest_subject(verb), verb
+        while (
+            subject is None
+            and governor.dep_ in ("xcomp", "advcl", "conj")
+            and governor.head.i != governor.i
+        ):
+            governor = governor.head
+            subject = nearest_subject(governor)
+        pieces: list[Measure] = []
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            phrase = self.noun_phrase(subject, keep_numbers=True)
+            if phrase is not None:
+                pieces.append(phrase)
+        for action in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            pieces += [*self.negation(action), self.word(action), *self.particles(action)]
+            thing = next((c for c in action.children if c.dep_ == "dobj"), None)
+            done = self.noun_phrase(thing, keep_numbers=True) if thing is not None else None
+            if done is not None:
+                pieces.append(done)
+            pieces += self.complement(action)
+        return pieces
 
     def _climb_containers(self, anchor: Token) -> tuple[Token, str]:
         """From "$24.2bn" in "a record figure of $24.2bn" up to "figure"."""
