@@ -392,6 +392,8 @@ def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> No
             "In Royal Oak, sampling between 2014 and 2017 came back at 4 ppb and 2 ppb.",
             ["4 ppb", "2 ppb"],
         ),
+        # Bernama (wires_dev): days of a month are dates, whole and in parts
+        ("Anwar's working visit to China, scheduled from Nov 4 to 7, includes talks.", []),
         # NewsQuant: a year does not join the figure after it
         (
             "VR headset sales rose 60% in 2018 to 3.9 million headsets.",

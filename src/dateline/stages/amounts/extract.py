@@ -67,6 +67,8 @@ def extract_amounts(parsed: ParsedDoc, actors: Sequence[Actor] = ()) -> list[Amo
             continue
         tokens = parsed.doc.char_span(match.start, match.end, alignment_mode="expand")
         if tokens is None or not is_amount(parsed, match, tokens):
+            if match.number.is_range:  # "from Nov 4 to 7": its ends are no figures either
+                covered_until = match.end
             continue
         covered_until = match.end
         amount = _build_amount(parsed, match, tokens, found)
@@ -172,6 +174,8 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         return False  # "EstLink 2", "Boeing 737": a number in a name
     if number.bare and number.value <= MAX_DAY and _next_to_month(parsed, tokens):
         return False  # "the 11 September 2001 attacks"
+    if _days_of_a_month(number) and _next_to_month(parsed, tokens):
+        return False  # "scheduled from Nov 4 to 7" (Bernama), "from September 13 to 17" (TASS)
     if number.bare and not number.words and _names_with(parsed, tokens):
         return False  # "iPhone 4", "QuickTime 7", "the S&P 500": the number is part of a name
     if _spans_years(number):
@@ -193,6 +197,12 @@ def is_amount(parsed: ParsedDoc, match: NumberMatch, tokens: SpacySpan) -> bool:
         if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
             return False  # "a third country" is an ordinal, not a fraction
     return True
+
+
+def _days_of_a_month(number: ParsedNumber) -> bool:
+    """A range of bare day numbers ("4 to 7"), which a month beside it makes dates."""
+
+    return number.is_range and number.unit == "count" and (number.high or 0) <= MAX_DAY
 
 
 def _spans_years(number: ParsedNumber) -> bool:
