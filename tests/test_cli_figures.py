@@ -70,3 +70,41 @@ def test_nothing_found_says_what_to_try(db: str) -> None:
     )
     assert result.exit_code == 1
     assert "no figures of 'trade turnover'" in result.output and "--unit" in result.output
+
+
+def test_a_range_and_a_bound_read_as_written() -> None:
+    # TASS tass-1894077: "in Belarus it is 5.4-5.5%"; tass-1893787: "More than 50 children"
+    from dateline.cli.figures import render_figure
+    from dateline.model import Span
+    from dateline.store import FigureRow
+
+    def figure(
+        value: float,
+        unit: str,
+        *,
+        bound: str | None = None,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> FigureRow:
+        return FigureRow(
+            article_id="tass-1894077",
+            title=None,
+            source="TASS",
+            url=None,
+            published="2024-12-26",
+            period="2024",
+            value=value,
+            unit=unit,
+            text="figure",
+            measure="economic growth in Belarus",
+            change=False,
+            approximate=True,
+            bound=bound,
+            low=low,
+            high=high,
+            parties=[],
+            span=Span(0, 6),
+        )
+
+    assert "5.4%-5.5%" in render_figure(figure(0.0545, "ratio", low=0.054, high=0.055))
+    assert ">=50 " in render_figure(figure(50, "count", bound="lower"))

@@ -86,6 +86,8 @@ def test_search_figures_and_map_pages(page, base_url: str) -> None:  # type: ign
     expect(page.locator("#text mark.amount").first).to_be_visible()
     page.goto(base_url + "/figures?measure=trade+turnover")
     page.wait_for_selector("svg.chart a circle")
+    # a bound reads as written: "rising by almost a third" is at most 33%, not 33%
+    expect(page.locator("table.list td", has_text="≤ 33%").first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "figures.png"), full_page=True)
 
     page.goto(base_url + "/figures")  # no measure: the measures to choose from, no chart

@@ -58,6 +58,7 @@ def test_seed_article_gold_amounts(nlp: Language) -> None:
         assert record["text"][amount.span.start : amount.span.end] == amount.text
     texts = [a.text for a in amounts]
     assert "2021" not in texts and "two" not in texts  # a year; "the two states"
+    assert "12th" not in texts  # "the 12th International Industrial Exhibition" ranks it
 
 
 def test_seed_article_measures(nlp: Language) -> None:
@@ -79,6 +80,69 @@ def test_tass_figures_and_their_periods(nlp: Language) -> None:
     assert killed.period == "2023-12/2024-12"
     wounded = by_text(amounts, "more than 200")
     assert wounded.measure == "children wounded in Ukrainian strikes"
+
+
+def test_a_count_is_of_its_noun_as_the_clause_describes_it(nlp: Language) -> None:
+    # TASS (tass_more), China Daily and Daily Mirror (web_dev, news_dev), The New York Times
+    def measures(text: str) -> list[tuple[str, str | None]]:
+        return [(a.text, a.measure) for a in amounts_in(nlp, text)]
+
+    assert measures(
+        "Over 10,000 people and 360 pieces of equipment are currently involved in the "
+        "emergency response efforts."
+    ) == [
+        ("Over 10,000", "people involved in the emergency response efforts"),
+        ("360", "pieces of equipment involved in the emergency response efforts"),
+    ]
+    assert measures("Forty-two people were in critical condition, according to Nice-Matin.") == [
+        ("Forty-two", "people in critical condition")
+    ]
+    assert measures(
+        "The surprise announcement by the FBI on October 28 came after three debates in which "
+        "Republican Donald Trump was widely criticised for his performance."
+    ) == [
+        (
+            "three",
+            "debates in which Republican Donald Trump was widely criticised for his performance",
+        )
+    ]
+    assert measures(
+        "After the end of the formal NATO combat mission in 2015, roughly 1,000 German service "
+        "members have remained at a multinational military base near Mazar-i-Sharif."
+    ) == [
+        (
+            "roughly 1,000",
+            "German service members remained at a multinational military base near Mazar-i-Sharif",
+        )
+    ]
+
+
+def test_a_measure_leaves_its_date_to_the_period(nlp: Language) -> None:
+    # TASS (tass_more) and Trend (wires_dev): "in 2024" is when, not what
+    growth = amounts_in(
+        nlp, "Russia's economic growth in 2024 will be about 4%, Putin said.", date(2024, 12, 26)
+    )
+    four = by_text(growth, "4%")
+    assert (four.measure, four.period) == ("Russia economic growth", "2024")
+    turnover = amounts_in(
+        nlp,
+        "Azerbaijan's foreign trade turnover in 2022 increased by 55.36 percent to $18.7 billion.",
+        date(2023, 4, 14),
+    )
+    rise = by_text(turnover, "55.36 percent")
+    assert (rise.measure, rise.period) == ("growth of Azerbaijan foreign trade turnover", "2022")
+
+
+def test_it_carries_the_measure_before(nlp: Language) -> None:
+    # TASS (tass_more): "it" is the volume of trade the clause before names
+    trade = amounts_in(
+        nlp,
+        "The Russian leader noted that the volume of trade between Moscow and Yerevan had "
+        "doubled compared to 2023, and by the end of the current year it would amount to more "
+        "than $ 10 billion.",
+        date(2024, 12, 26),
+    )
+    assert by_text(trade, "10 billion").measure == "volume of trade between Moscow and Yerevan"
 
 
 def test_tass_quantities_and_pronouns(nlp: Language) -> None:
@@ -107,6 +171,7 @@ def test_bbc_money_in_two_currencies(nlp: Language) -> None:
         ("76%", "ratio"),
         ("$1.13bn", "USD"),
         ("£600m", "GBP"),
+        ("three months", "months"),  # a duration is a figure too
         ("$639m", "USD"),
     ]
     assert amounts[0].measure == "growth of Quarterly profits at US media giant TimeWarner"
@@ -134,6 +199,212 @@ def test_month_range_takes_the_year_from_this_year(nlp: Language) -> None:
     assert {a.period for a in amounts} == {"2022-01/2022-05"}
     last_year = amounts_in(nlp, "Exports rose to $5bn last year.", published=date(2022, 7, 4))
     assert last_year[0].period == "2021"
+
+
+def test_durations_are_figures(nlp: Language) -> None:
+    # Yonhap (wires_dev) and China Daily (web_dev): the gold counts a length of time
+    # as a figure, while the dates beside it stay dates
+    yonhap = amounts_in(
+        nlp,
+        "South Korea said Friday it has put 15 North Korean individuals and 16 institutions "
+        "on its blacklist in its first unilateral sanctions in nearly five years.",
+        published=date(2022, 10, 14),
+    )
+    years = by_text(yonhap, "five years")
+    assert (years.text, years.value, years.unit, years.bound) == (
+        "nearly five years",
+        5,
+        "years",
+        "upper",
+    )
+    nice = amounts_in(
+        nlp,
+        "It also came less than two weeks before the scheduled end of a national state of "
+        "emergency on July 26.",
+        published=date(2016, 7, 15),
+    )
+    assert [(a.text, a.value, a.unit) for a in nice] == [("less than two weeks", 2, "weeks")]
+
+
+def test_ago_measures_the_time_since_what_happened(nlp: Language) -> None:
+    # China Daily (web_dev) and CNN (web_dev)
+    nice = amounts_in(
+        nlp,
+        "Almost exactly eight months ago Islamic State militants killed 130 people in Paris on "
+        "Nov. 13, the bloodiest in a number of attacks in France and Belgium.",
+    )
+    assert by_text(nice, "eight months").measure == (
+        "time since Islamic State militants killed 130 people in Paris"
+    )
+    cnn = amounts_in(
+        nlp,
+        '"Mr. Weinstein acknowledges making an awkward pass 25 years ago at Ms. Thurman in '
+        'England after misreading her signals."',
+    )
+    assert by_text(cnn, "25 years").measure == (
+        "time since Mr. Weinstein making awkward pass at Ms. Thurman in England"
+    )
+
+
+def test_units_written_as_adjectives_or_glued(nlp: Language) -> None:
+    # Interfax and BelTA (wires_dev), China Daily (web_dev), The Independent (news_dev)
+    visit = amounts_in(nlp, "The Uzbek president arrived in Bishkek for a two-day state visit.")
+    assert [(a.text, a.value, a.unit) for a in visit] == [("two-day", 2, "days")]
+    talks = amounts_in(
+        nlp,
+        "The meeting between Belarusian President Aleksandr Lukashenko and U.S. Special Envoy "
+        "for Ukraine Keith Kellogg lasted six and a half hours.",
+    )
+    assert [(a.text, a.value, a.unit) for a in talks] == [("six and a half hours", 6.5, "hours")]
+    truck = amounts_in(
+        nlp,
+        "Police shot and killed the driver, who drove the 25-ton, unmarked truck for "
+        "2 kilometers along the famed Promenade des Anglais seafront.",
+    )
+    assert [(a.text, a.unit) for a in truck] == [("25-ton", "tons"), ("2 kilometers", "km")]
+    bars = amounts_in(
+        nlp, "It has reduced 400g bars to 360g and 170g bars to 150g in order to maintain prices."
+    )
+    assert [(a.text, a.value, a.unit) for a in bars] == [
+        ("400g", 400, "grams"),
+        ("360g", 360, "grams"),
+        ("170g", 170, "grams"),
+        ("150g", 150, "grams"),
+    ]
+
+
+TREND_TURNOVER = (
+    "To note, trade turnover between Kazakhstan and Türkiye in 2023 amounted to $6 billion, "
+    "marking a 5.3 percent decrease compared to 2022 ($6.3 billion)."
+)
+"""Trend, trend-2024-05-20-tokayev-kurtulmus (wires_dev)."""
+
+
+def test_a_base_date_is_not_the_figures_period(nlp: Language) -> None:
+    # Trend and Kabar (wires_dev): "compared to 2022" is the base of the change
+    trend = amounts_in(nlp, TREND_TURNOVER, date(2024, 5, 20))
+    assert [(a.text, a.period) for a in trend] == [
+        ("$6 billion", "2023"),
+        ("5.3 percent", "2023"),
+        ("$6.3 billion", "2022"),  # in brackets after the base date: the base's level
+    ]
+    kabar = amounts_in(
+        nlp,
+        "He said that the overall trade turnover between China and Kyrgyzstan in 2017 amounted "
+        "to $ 1.5 billion and grew by 3.2% compared to 2016.",
+        date(2018, 3, 16),
+    )
+    assert [(a.text, a.period) for a in kabar] == [("$ 1.5 billion", "2017"), ("3.2%", "2017")]
+
+
+def test_a_bracketed_figure_restates_the_one_before(nlp: Language) -> None:
+    # Trend (wires_dev): the base year's level; NewsQuant and BBC: a conversion
+    trend = amounts_in(nlp, TREND_TURNOVER, date(2024, 5, 20))
+    assert by_text(trend, "$6.3 billion").measure == "trade turnover between Kazakhstan and Türkiye"
+    fine = amounts_in(
+        nlp,
+        "The crime would be punishable by three years in prison and a fine of 10.5 million "
+        "Australian dollars ($7.5 million) or 10 percent of the platforms annual turnover.",
+    )
+    assert by_text(fine, "$7.5 million").measure == "fine"
+    bbc = amounts_in(
+        nlp,
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the "
+        "three months to December, from $639m year-earlier.",
+    )
+    assert by_text(bbc, "£600m").measure == by_text(bbc, "$1.13bn").measure
+
+
+def test_the_period_is_the_one_the_article_stated(nlp: Language) -> None:
+    # Trend (wires_dev) "for the period", TASS (tass_more) "the results of the year"
+    trend = amounts_in(
+        nlp,
+        TREND_TURNOVER
+        + "\n\nIn the structure of trade turnover, exports to Türkiye for the period amounted to "
+        "$4 billion, which is 16.4 percent less than from January through December 2022 "
+        "($4.7 billion).",
+        date(2024, 5, 20),
+    )
+    assert [(a.text, a.period) for a in trend][3:] == [
+        ("$4 billion", "2023"),
+        ("16.4 percent", "2023"),
+        ("$4.7 billion", "2022-01/2022-12"),
+    ]
+    tass = amounts_in(
+        nlp,
+        "Russia's economic growth in 2024 will be about 4%, President Vladimir Putin told "
+        'reporters.\n\n"In the Eurozone, you know, they have a 1% [economic] growth, and in '
+        "Belarus it is 5.4-5.5% based on the results of the year.",
+        date(2024, 12, 26),
+    )
+    assert [(a.text, a.period) for a in tass] == [
+        ("about 4%", "2024"),
+        ("1%", "2024"),
+        ("5.4-5.5%", "2024"),
+    ]
+
+
+def test_a_date_of_another_clause_is_not_the_figures_period(nlp: Language) -> None:
+    # The Washington Post and China Daily (web_dev): the kidnapping's date, the header's date
+    release = amounts_in(
+        nlp,
+        "The Nigerian government announced Thursday that it had secured the release of 21 of "
+        "the more than 200 Chibok schoolgirls who were kidnapped by Boko Haram militants in "
+        "April 2014.",
+        date(2016, 10, 13),
+    )
+    assert [(a.text, a.period) for a in release] == [("21", None), ("more than 200", None)]
+    nice = amounts_in(
+        nlp,
+        "Scores killed as truck rams crowd in France Updated: 2016-07-15 13:14 By Agencies(China "
+        "Daily USA)\nNearly 80 people were killed on Thursday on Nice's Promenade des Anglais, "
+        "mowed down by a truck driven through a crowd by an armed driver for more than a mile as "
+        "the victims watched fireworks on France's national day.",
+        date(2016, 7, 15),
+    )
+    assert by_text(nice, "more than a mile").period is None
+    # a date of the clause above still counts: Kazinform's "In 2021, ... reached ... rising by"
+    seed = amounts_in(
+        nlp,
+        "In 2021, bilateral trade turnover between Kazakhstan and Russia reached a record figure "
+        "of $24.2bn rising by almost a third.",
+        date(2022, 7, 4),
+    )
+    assert [a.period for a in seed] == ["2021", "2021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Wikinews (web_dev): product names
+        ("Yesterday, company CEO Steve Jobs unveiled iPhone 4, along with QuickTime 7.", []),
+        # The Sun (news_dev): the counters of a photo run
+        (
+            "found 600,000 emails from Clinton Getty Images 6 Victorious Trump met President "
+            "Obama for the first time on Thursday",
+            ["600,000"],
+        ),
+        # NewsQuant: a rank is no quantity ("the 22nd amendment", "in 10th place")
+        ("Swansea finished the season in 10th place under Potter.", []),
+        # New York Post (news_dev) and NewsQuant: a span of years is a period, not a range
+        ("Clinton used a private email server while secretary of state from 2009 to 2012.", []),
+        (
+            "In Royal Oak, sampling between 2014 and 2017 came back at 4 ppb and 2 ppb.",
+            ["4 ppb", "2 ppb"],
+        ),
+        # Bernama (wires_dev): days of a month are dates, whole and in parts
+        ("Anwar's working visit to China, scheduled from Nov 4 to 7, includes talks.", []),
+        # NewsQuant: a year does not join the figure after it
+        (
+            "VR headset sales rose 60% in 2018 to 3.9 million headsets.",
+            ["60%", "3.9 million"],
+        ),
+        # NewsQuant: an index, beside a count of a common noun
+        ("The S&P 500 fell 0.9%, while Apple has 109 retail stores.", ["0.9%", "109"]),
+    ],
+)
+def test_a_number_after_a_name_is_part_of_it(nlp: Language, text: str, figures: list[str]) -> None:
+    assert [a.text for a in amounts_in(nlp, text)] == figures
 
 
 def test_days_and_names_are_not_amounts(nlp: Language) -> None:
@@ -198,6 +469,39 @@ def test_changes_say_which_way(nlp: Language) -> None:
     assert by_text(amounts, "2%").direction == "up"
     assert by_text(amounts, "3%").direction == "down"
     assert by_text(amounts, "$11.1bn").direction is None
+
+
+def test_pounds_of_a_thing_weigh(nlp: Language) -> None:
+    # reuters21578: two dispatches where "pounds of" is a weight, not sterling
+    mint = amounts_in(
+        nlp,
+        "The new contract, effective in June, calls for shipping\n23,200,000 pounds of blanks "
+        "to the mint in Philadelphia.",
+    )
+    assert [(a.value, a.unit) for a in mint] == [(23_200_000, "lb")]
+    plant = amounts_in(
+        nlp,
+        "The facility, China American's third PTA plant,\nwill have a capacity of 550 mln pounds "
+        "of PTA annually.",
+    )
+    assert [(a.value, a.unit) for a in plant] == [(550e6, "lb")]
+
+
+def test_a_signed_percentage_is_a_move(nlp: Language) -> None:
+    # NewsQuant market tables, two outlets: the sign says which way
+    europe = amounts_in(nlp, "In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7% DAX -1.6%.")
+    assert [(a.text, a.value, a.direction) for a in europe if a.unit == "ratio"] == [
+        ("-1.3%", pytest.approx(-0.013), "down"),
+        ("-0.6%", pytest.approx(-0.006), "down"),
+        ("-1.7%", pytest.approx(-0.017), "down"),
+        ("-1.6%", pytest.approx(-0.016), "down"),
+    ]
+    wall_street = amounts_in(nlp, "On Wall St at 1.56pm: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.")
+    assert [(a.text, a.change, a.direction) for a in wall_street] == [
+        ("+0.2%", True, "up"),
+        ("+0.3%", True, "up"),
+        ("+0.8%", True, "up"),
+    ]
 
 
 def test_rates_ranges_and_periods_of_quarters(nlp: Language) -> None:

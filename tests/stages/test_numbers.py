@@ -49,6 +49,36 @@ from dateline.stages.amounts.numbers import match_number, parse_number
         ("TRY 5", 5, "TRY", False),
         ("close to half a trillion dollars", 5e11, "USD", True),  # BBC, US deficit
         ("256GB", 256, "GB", False),  # NewsQuant
+        ("$US113 trillion", 113e12, "USD", False),  # NewsQuant: global debt "about $US113 trillion"
+        ("$A82,615,680", 82_615_680, "AUD", False),  # NewsQuant: Epstein's properties
+        ("RM23.50", 23.5, "MYR", False),  # NewsQuant: "Heineken Malaysia rose 18 sen to RM23.50"
+        ("RM3.06mil", 3.06e6, "MYR", False),  # NewsQuant: "almost S $1mil (RM3.06mil)"
+        ("570 sq m", 570, "square metres", False),  # NewsQuant: office space
+        ("3923sq m", 3923, "square metres", False),
+        ("500mg", 500, "mg", False),  # NewsQuant: "Tylenol 500mg tablets"
+        ("250ml", 250, "ml", False),  # NewsQuant: "250ml bottles of hand sanitiser"
+        ("30Mbps", 30, "Mbps", False),  # NewsQuant: "a 30Mbps plan"
+        ("7 nanometer", 7, "nm", False),  # NewsQuant: chips
+        ("-1.3%", -0.013, "ratio", False),  # NewsQuant: "In Europe: Stoxx 50 -1.3% FTSE -0.6%"
+        ("+0.2%", 0.002, "ratio", False),  # NewsQuant: "Dow +0.2% S&P 500 +0.3%"
+        ("3 billion pounds", 3e9, "GBP", False),  # money unless "of" a thing follows
+        ("minus-5 yards", -5, "yards", False),  # NewsQuant: "total offense ... was minus-5 yards"
+        (
+            "six and a half hours",
+            6.5,
+            "hours",
+            False,
+        ),  # BelTA: the talks "lasted six and a half hours"
+        ("two and a half million", 2.5e6, "count", False),
+        ("two-day", 2, "days", False),  # Interfax: "a two-day state visit"
+        ("25-ton", 25, "tons", False),  # China Daily: "the 25-ton truck"
+        ("170-gram", 170, "grams", False),  # The Washington Post: "the 170-gram bar"
+        ("400g", 400, "grams", False),  # The Independent, The Guardian: "400g bars"
+        ("more than a mile", 1, "miles", True),  # China Daily
+        ("more than a decade", 10, "years", True),  # CNN: "more than a decade ago"
+        ("65-year-old", 65, "years", False),  # CNN: an age is in years
+        ("15 year-old", 15, "years", False),  # NewsQuant
+        ("30 years old", 30, "years", False),  # NewsQuant
     ],
 )
 def test_reads_news_forms(text: str, value: float, unit: str, approximate: bool) -> None:
@@ -68,6 +98,12 @@ def test_reads_news_forms(text: str, value: float, unit: str, approximate: bool)
         ("5-7%", 0.06, 0.05, 0.07, "ratio"),
         ("$3-4bn", 3.5e9, 3e9, 4e9, "USD"),
         ("3 to 4 million", 3.5e6, 3e6, 4e6, "count"),
+        # NewsQuant: a whole low end keeps its own scale ("range from $800,000 to $1.3 million",
+        # "ranging from $200 to $4 million"); a bare one shares the other's
+        ("from $800,000 to $1.3 million", 1.05e6, 8e5, 1.3e6, "USD"),
+        ("from $200 to $4 million", 2000100, 200, 4e6, "USD"),
+        ("four to five thousand", 4500, 4000, 5000, "count"),  # NewsQuant
+        ("four thousand to five thousand", 4500, 4000, 5000, "count"),
     ],
 )
 def test_ranges_take_the_midpoint(
@@ -86,7 +122,8 @@ def test_ranges_take_the_midpoint(
     [
         "600m",
         "1990s",
-        "13-year-old",
+        "5G",  # NewsQuant: a generation of networks, not grams
+        "a decade",  # a way of speaking, unless an approximator makes it a figure
         "2-1",
         "try 5",
         "five six",
@@ -95,10 +132,27 @@ def test_ranges_take_the_midpoint(
         "$",
         "third parties",
         "10:30",
+        "- 5",  # a dash between spaces is no sign
+        "minus the fees",
     ],
 )
 def test_rejects_what_is_not_one_number(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("5.1 million pounds of thrust", "lb"),  # the example: a weight
+        ("777,000 pounds of lead", "lb"),  # reuters21578
+        ("275 pound-feet", "lb-ft"),  # NewsQuant: torque
+        ("332 lb-ft", "lb-ft"),
+        ("10 million pounds of funding", "GBP"),  # "of" money: sterling
+    ],
+)
+def test_pounds_are_read_in_context(text: str, unit: str) -> None:
+    found = match_number(text, 0)
+    assert found is not None and found.number.unit == unit
 
 
 def test_match_number_gives_offsets_in_the_article() -> None:

@@ -36,6 +36,9 @@ def render_figure(figure: FigureRow) -> str:
 
     period = figure.period or "-"
     value = BOUND_MARKS.get(figure.bound or "", "") + format_value(figure.value, figure.unit)
+    if figure.low is not None and figure.high is not None:  # a range reads as both ends
+        low = format_value(figure.low, "ratio" if figure.unit == "ratio" else None)
+        value = f"{low}-{format_value(figure.high, figure.unit)}"
     if figure.change:
         value = f"change {value}"
     published = figure.published or "undated"

@@ -37,6 +37,8 @@ class Unit:
     unit: str
     multiplier: Decimal
     kind: str
+    as_written: bool = False
+    """Matched only in the case written, even in lower case: "400g" is grams, "5G" is not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,15 @@ def units() -> tuple[tuple[str, Unit], ...]:
     """(form as written, unit) of every physical unit, in file order."""
 
     return tuple(
-        (row["form"], Unit(row["unit"], Decimal(row["multiplier"]), row["kind"]))
+        (
+            row["form"],
+            Unit(
+                row["unit"],
+                Decimal(row["multiplier"]),
+                row["kind"],
+                as_written=row.get("as_written") == "1",
+            ),
+        )
         for row in read_table("units.tsv")
     )
 

@@ -8,8 +8,13 @@ The grammar, in the order it is tried::
 
     expression := [approximator] ( "between" Q "and" Q | "from" Q "to" Q
                                  | Q [ ("-" | "to") Q ] )
-    Q          := [currency mark] numeral [scale] [percent | currency | unit] [rate]
+                | approximator ("a" | "an") unit          # "more than a mile"
+    Q          := [currency mark] numeral ["and a half"] [scale]
+                  [percent | currency | ["-"] unit ["old"]] [rate]
     rate       := ("per" | "/" | "a" | "an") [numeral] denominator
+
+A unit may be joined to its number as an adjective ("a two-day visit", "the
+25-ton truck"), and an age ends in "old" ("65-year-old"): both are figures.
 
 Arithmetic is done in `Decimal` so "24.2bn" is exactly 24200000000.0.
 A range's `value` is its midpoint ("3-4 days" is 3.5, as the gold writes
@@ -25,7 +30,14 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from dateline.knowledge.amount_words import NumberWord, Scale, number_words, scales
+from dateline.knowledge.amount_words import (
+    NumberWord,
+    Scale,
+    Unit,
+    measure_words,
+    number_words,
+    scales,
+)
 from dateline.knowledge.cache import emptied_on_reset, loaded_once, memoised
 from dateline.knowledge.settings import settings
 from dateline.stages.amounts.lexer import LexedText, Token, lex
@@ -49,6 +61,10 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("percentage", "point"): "percentage points",
     ("percentage", "points"): "percentage points",
 }
+SIGNS = {"-": -1, "−": -1, "+": 1}
+"""Signs written before a number ("-1.3%", "+0.2%"); the hyphen doubles as a minus."""
+AGE_UNIT = "years"
+"""The unit an age is read in ("65-year-old"), which may end in "old"."""
 RATE_WORDS = frozenset({"per", "/"})
 RATE_KINDS = frozenset({"currency", "money", "mass", "volume", "energy", "length", "area", "score"})
 """Families a rate can be of: money per barrel, barrels per day; not "5% a year"."""
@@ -77,6 +93,8 @@ class ParsedNumber:
     bare: bool = False
     words: bool = False
     """Written in words ("nine", "a third") rather than digits."""
+    sign: int = 0
+    """-1 or +1 where a sign is written ("-1.3%", "+0.2%", "minus 5"); 0 where none is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +186,7 @@ def may_begin_number(token: Token) -> bool:
 
     if token.kind == "num":
         return True
-    if token.text in _opening_marks() or token.lower in _opening_words():
+    if token.text in SIGNS or token.text in _opening_marks() or token.lower in _opening_words():
         return True
     return token.kind == "word" and _misspelt_approximator(token.lower) is not None
 
@@ -181,7 +199,7 @@ def _opening_words() -> frozenset[str]:
         {phrase[0] for phrase in approximator_phrases()}
         | set(number_words())
         | ARTICLES
-        | {"between", "from", "half", "halve"}
+        | {"between", "from", "half", "halve", "minus"}
     )
 
 
@@ -193,7 +211,7 @@ def _opening_marks() -> frozenset[str]:
 
 
 def _glued_to_following(tokens: list[Token], end_index: int) -> bool:
-    """ "100m", "1990s", "13-year-old", "24/7", "10:30": part of a longer word or code."""
+    """ "100m", "1990s", "3D", "24/7", "10:30": part of a longer word or code."""
 
     if end_index >= len(tokens) or not tokens[end_index].glued:
         return False
@@ -256,12 +274,19 @@ class _Parser:
                 return None
             merged = _merge_range(low, high)
             return None if merged is None else (replace(merged[0], approximate=True), merged[1])
+        sign, index = self.sign(index)
         first = self.quantity(index)
+        if first is None and bound is not None and not sign:
+            first = self.one_unit(index)
         if first is None:
             return None
+        if sign:
+            number = _normalise(first, bound=bound)
+            return None if number is None else (_signed(number, sign), first.end)
         joiner = self.text(first.end)
         if first.kind != "ordinal" and (
-            joiner in RANGE_DASHES or (joiner.lower() == "to" and not first.marked)
+            joiner in RANGE_DASHES
+            or (joiner.lower() == "to" and (not first.marked or _scaled_words(first)))
         ):
             second = self.quantity(first.end + 1)
             if second is not None and second.kind != "ordinal":
@@ -270,6 +295,25 @@ class _Parser:
                     return merged
         number = _normalise(first, bound=bound)
         return None if number is None else (number, first.end)
+
+    def sign(self, index: int) -> tuple[int, int]:
+        """A written sign before the number: (-1 or +1, the index after it), else (0, index).
+
+        "-1.3%", "+0.2%" in market tables, "minus-5 yards", "minus 387 Fahrenheit";
+        a sign is glued to its number, so a dash between spaces stays a dash.
+        """
+
+        token = self.tokens[index] if index < len(self.tokens) else None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if token is None or following is None:
+            return 0, index
+        if token.text in SIGNS and following.kind == "num" and following.glued:
+            return SIGNS[token.text], index + 1
+        if token.lower == "minus":
+            if following.text in RANGE_DASHES and following.glued:
+                return -1, index + 2
+            return -1, index + 1
+        return 0, index
 
     def approximator(self, index: int) -> tuple[int, str | None]:
         """Past an approximator at `index`, with the bound it sets (None: none there)."""
@@ -294,6 +338,7 @@ class _Parser:
             return None
         if core.kind == "ordinal":
             return None if currency else core
+        core = self.and_a_half(core)
         if currency:
             core = replace(core, currency=currency, kind="currency", unit=currency)
         return self.rate(self.suffixes(core))
@@ -350,24 +395,98 @@ class _Parser:
         if pending is not None:
             return replace(core, end=index - 1)
         if core.currency is None:
-            end, key = self.phrase_at(index, unit_phrases(), keep_case=False)
-            case_end, case_key = self.phrase_at(index, unit_phrases(), keep_case=True)
-            if case_end > end:
-                end, key = case_end, case_key
-            if key:
-                unit = unit_phrases()[key]
+            found = self.unit_at(index) or self.hyphenated_unit(index)
+            if found is not None:
+                unit, end = found
                 scale_value = (core.scale or Decimal(1)) * unit.multiplier
                 return replace(core, kind=unit.kind, unit=unit.unit, scale=scale_value, end=end)
         return replace(core, end=index)
+
+    def unit_at(self, index: int) -> tuple[Unit, int] | None:
+        """The longest unit written at `index` and the index after it (and after an age's "old")."""
+
+        end, key = self.phrase_at(index, unit_phrases(), keep_case=False)
+        case_end, case_key = self.phrase_at(index, unit_phrases(), keep_case=True)
+        if case_end > end or (key and unit_phrases()[key].as_written):
+            end, key = case_end, case_key
+        if not key:
+            return None
+        unit = unit_phrases()[key]
+        return unit, self.past_old(end) if unit.unit == AGE_UNIT else end
+
+    def hyphenated_unit(self, index: int) -> tuple[Unit, int] | None:
+        """ "two-day", "170-gram", "25-ton": a unit joined to its number as an adjective."""
+
+        hyphen = self.tokens[index] if index < len(self.tokens) else None
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if hyphen is None or after is None or hyphen.text != "-" or not hyphen.glued:
+            return None
+        if not after.glued or after.kind != "word":
+            return None
+        return self.unit_at(index + 1)
+
+    def past_old(self, index: int) -> int:
+        """Past the "old" of an age: "65-year-old", "a 15 year-old", "30 years old"."""
+
+        if self.lower(index) == "old":
+            return index + 1
+        if self.text(index) == "-" and self.lower(index + 1) == "old":
+            following = self.tokens[index + 1]
+            if self.tokens[index].glued and following.glued:
+                return index + 2
+        return index
+
+    def one_unit(self, index: int) -> _Quantity | None:
+        """ "more than a mile", "over a decade": one unit, read only after an approximator.
+
+        Without one, "a year earlier" and "a day" are ways of speaking, not figures.
+        """
+
+        if self.lower(index) not in ARTICLES:
+            return None
+        found = self.unit_at(index + 1)
+        if found is None:
+            return None
+        unit, end = found
+        return _Quantity(Decimal(1), unit.kind, unit.unit, end, scale=unit.multiplier, words=True)
+
+    def and_a_half(self, core: _Quantity) -> _Quantity:
+        """ "six and a half hours", "two and a half years": the half joins the number."""
+
+        if core.kind != "count" or core.value != core.value.to_integral_value():
+            return core
+        if (self.lower(core.end), self.lower(core.end + 1)) != ("and", "a"):
+            return core
+        if self.lower(core.end + 2) != "half":
+            return core
+        value, end = core.value + Decimal("0.5"), core.end + 3
+        scale = self.scale_at(end) if core.words else None
+        if scale is not None and self.lower(end) in _word_scales():  # "one and a half million"
+            value, end = value * scale.multiplier, end + 1
+        return replace(core, value=value, end=end)
 
     def currency_after(self, index: int) -> tuple[str | None, int]:
         end, key = self.phrase_at(index, currency_marks(), keep_case=True)
         if key:
             return currency_marks()[key], end
         end, key = self.phrase_at(index, currency_words(), keep_case=False)
-        if key:
-            return currency_words()[key], end
+        unit = self.unit_at(index)
+        if key and not self.weighs(key, end) and (unit is None or unit[1] <= end):
+            return currency_words()[key], end  # a longer unit wins: "275 pound-feet"
         return None, index
+
+    def weighs(self, key: tuple[str, ...], end: int) -> bool:
+        """Whether a word that is money and weight alike ("pounds") weighs here.
+
+        "5.1 million pounds of thrust", "777,000 pounds of lead" (Reuters), "1/2
+        pound of chocolate chips" weigh; "10 million pounds of funding" and
+        "£5 pounds" are money. The unit table must know the word as a unit too.
+        """
+
+        if key not in unit_phrases() or self.lower(end) != "of":
+            return False
+        following = {self.lower(end + 1), self.lower(end + 2)}
+        return not following & measure_words().get("money", frozenset())
 
     def scale_at(self, index: int) -> Scale | None:
         if index >= len(self.tokens) or self.tokens[index].kind != "word":
@@ -482,6 +601,11 @@ class _Parser:
             position += 1
         if not seen or self.lower(position - 1) in ("-", "and"):
             return None
+        last = self.scale_at(position - 1) if self.lower(position - 1) in _word_scales() else None
+        if last is not None and current == 0 and total % last.multiplier == 0:
+            # "five thousand" keeps its scale apart, so "four to five thousand" shares it
+            value, scale = total / last.multiplier, last.multiplier
+            return _Quantity(value, "count", "count", position, scale=scale, words=True)
         return _Quantity(total + current, "count", "count", position, words=True)
 
     def joins_number_words(self, index: int, so_far: Decimal | None) -> bool:
@@ -605,13 +729,9 @@ def _merge_range(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber, int] | 
         high = replace(
             high, kind=low.kind, unit=low.unit, currency=low.currency, percent=low.percent
         )
-    if low.scale is None:
-        low = replace(low, scale=high.scale)
-    if high.scale is None:
-        high = replace(high, scale=low.scale)
     if (low.kind, low.unit) != (high.kind, high.unit):
         return None
-    lower, upper = _normalise(low), _normalise(high)
+    lower, upper = _range_ends(low, high)
     if lower is None or upper is None or upper.value <= lower.value:
         return None
     middle = float((Decimal(repr(lower.value)) + Decimal(repr(upper.value))) / 2)
@@ -625,6 +745,37 @@ def _merge_range(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber, int] | 
         bare=False,
     )
     return number, high.end
+
+
+def _scaled_words(quantity: _Quantity) -> bool:
+    """ "four thousand" in "four thousand to five thousand": a count in words, scale and all."""
+
+    return quantity.words and quantity.kind == "count" and quantity.scale is not None
+
+
+def _range_ends(low: _Quantity, high: _Quantity) -> tuple[ParsedNumber | None, ParsedNumber | None]:
+    """Both ends of a range, the bare end taking the other's scale where that keeps it a range.
+
+    "$3-4bn" is 3bn to 4bn; but in "range from $800,000 to $1.3 million" the
+    low end is whole already, and 800,000 million would be no range at all. A
+    bare low end that cannot share the scale is no end of this range: "in 2018
+    to 3.9 million headsets" (NewsQuant).
+    """
+
+    shared_low = replace(low, scale=high.scale) if low.scale is None else low
+    shared_high = replace(high, scale=low.scale) if high.scale is None else high
+    lower, upper = _normalise(shared_low), _normalise(shared_high)
+    if lower is not None and upper is not None and upper.value > lower.value:
+        return lower, upper
+    if not (low.marked or low.currency) and high.scale is not None:
+        return None, None  # "rose 60% in 2018 to 3.9 million": a bare number shares the scale
+    return _normalise(low), _normalise(high)
+
+
+def _signed(number: ParsedNumber, sign: int) -> ParsedNumber:
+    """The number with its written sign: "-1.3%" is -0.013, and "+0.2%" says it rose."""
+
+    return replace(number, value=sign * number.value, sign=sign, bare=False)
 
 
 def _normalise(quantity: _Quantity, *, bound: str | None = None) -> ParsedNumber | None:

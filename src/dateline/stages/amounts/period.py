@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from dateline.document.dates import MONTHS
 
@@ -30,6 +31,15 @@ QUARTERS = {
     "q4": (10, 12),
 }
 HALVES = {"first": (1, 6), "second": (7, 12)}
+
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+BASE_WORDS = frozenset({"than", "versus", "vs", "vs."})
+"""Words before a date that make it the base of a comparison ("compared to" by its lemma)."""
+BASE_LOOKBACK = 3
+PERIOD_NOUNS = frozenset({"period", "year"})
+"""Nouns that, with "the" and nothing else, name the period the article has stated."""
+PERIOD_SHIFTS = frozenset({"previous", "last", "next", "preceding", "following", "coming", "past"})
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?")
@@ -105,17 +115,24 @@ def find_period(
     amount_start: int,
     published: date | None,
     entities: Sequence[SpacySpan] | None = None,
+    figure: Token | None = None,
 ) -> str | None:
     """The period of a figure at `amount_start`, from the dates in `sentence`.
 
     `entities` are the sentence's entities where the caller has them
     (`ParsedDoc.entities_in`); `sentence.ents` rebuilds every entity of the
-    document.
+    document. With `figure`, the amount's root token, only dates of the
+    figure's own clause or of a clause above it count (`dates_the_clause_of`).
     """
 
     readings: list[tuple[int, DateReading]] = []
-    for entity in sentence.ents if entities is None else entities:
-        if entity.label_ != "DATE":
+    dates = [e for e in (sentence.ents if entities is None else entities) if e.label_ == "DATE"]
+    restating = [e for e in dates if is_base_date(e) and _restates(e, amount_start)]
+    if figure is not None:
+        dates = [e for e in dates if dates_the_clause_of(e, figure)]
+    # a figure in brackets after a base date is that date's level; others skip base dates
+    for entity in restating or dates:
+        if entity not in restating and is_base_date(entity):
             continue
         reading = read_date(_with_preposition(entity), published)
         if reading is not None and not reading.has_day:
@@ -138,6 +155,103 @@ def find_period(
             return f"{year:04d}-{first:02d}"
         return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
     return f"{year:04d}" if year is not None else None
+
+
+def dates_the_clause_of(entity: SpacySpan, figure: Token) -> bool:
+    """Whether a date can be the period of a figure: it dates the figure's clause or one above.
+
+    "In 2021, trade turnover reached $24.2bn rising by almost a third": 2021
+    dates "reached" and so "rising" under it. A date in another clause dates
+    another event: "the release of 21 of the more than 200 Chibok schoolgirls
+    who were kidnapped ... in April 2014" (WaPo), "more than 200 schoolgirls
+    abducted by Boko Haram in 2014": the kidnapping's year, not the count's.
+    """
+
+    date_clause = clause_of(entity.root)
+    if date_clause.head.i == figure.i and date_clause.tag_ in NON_FINITE_TAGS:
+        return True  # "hit $9.2bn increasing by 5% in January-May": the figure's own participle
+    clause: Token | None = clause_of(figure)
+    while clause is not None:
+        if clause.i == date_clause.i:
+            return True
+        clause = clause_of(clause.head) if clause.head.i != clause.i else None
+    return False
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a token is in (the sentence root at the top).
+
+    A participle continuing its head's clause without a subject of its own is
+    part of that clause: "the figure hit $9.2bn increasing by 5% in
+    January-May" (Kazinform) dates the level and the rise alike.
+    """
+
+    while token.head.i != token.i and (
+        token.pos_ not in CLAUSE_HEADS or _continues_its_head(token)
+    ):
+        token = token.head
+    return token
+
+
+def _continues_its_head(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ in NON_FINITE_TAGS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def leans_on_stated_period(
+    sentence: SpacySpan, entities: Sequence[SpacySpan] | None = None
+) -> bool:
+    """Whether an undated figure's sentence points at a period stated before.
+
+    "exports to Türkiye for the period amounted to $4 billion" (Trend), "in
+    Belarus it is 5.4-5.5% based on the results of the year" (TASS): "the
+    period", "the year" with nothing to say which are the period the article
+    has stated. A comparison with a base date ("71.8 percent higher than in the
+    previous year", Trend) says the same: the figure is of the current period.
+    """
+
+    dates = [e for e in (sentence.ents if entities is None else entities) if e.label_ == "DATE"]
+    if any(is_base_date(e) for e in dates):
+        return True
+    for token in sentence:
+        if token.lemma_.lower() not in PERIOD_NOUNS:
+            continue
+        words = {c.lower_ for c in token.children}
+        if words & {"the", "this", "that"} and not words & PERIOD_SHIFTS:
+            return not any(c.like_num for c in token.children)  # not "the year 2023"
+    return False
+
+
+def is_base_date(entity: SpacySpan) -> bool:
+    """A date a figure is compared with, not the figure's own period.
+
+    "in 2023 amounted to $6 billion, marking a 5.3 percent decrease compared
+    to 2022" (Trend), "grew by 3.2% compared to 2016" (Kabar), "16.4 percent
+    less than from January through December 2022": the change and the level
+    are of 2023 and 2017; the compared date is the base.
+    """
+
+    doc = entity.doc
+    before = doc[max(0, entity.start - BASE_LOOKBACK) : entity.start]
+    return any(t.lower_ in BASE_WORDS or t.lemma_.lower() == "compare" for t in before)
+
+
+def restates_base_date(entities: Sequence[SpacySpan], amount_start: int) -> bool:
+    """Whether the figure at `amount_start` is in brackets right after a base date."""
+
+    return any(
+        e.label_ == "DATE" and is_base_date(e) and _restates(e, amount_start) for e in entities
+    )
+
+
+def _restates(entity: SpacySpan, amount_start: int) -> bool:
+    """ "compared to 2022 ($6.3 billion)": the figure in brackets is the base date's level."""
+
+    between = entity.doc.text[entity.end_char : amount_start]
+    return between.strip() == "("
 
 
 def _with_preposition(entity: SpacySpan) -> str:

@@ -51,10 +51,14 @@ def unit_phrases() -> dict[tuple[str, ...], Unit]:
     """Physical units keyed by their token sequence.
 
     Lower-case forms match any case; forms with capitals (`MW`, `kWh`) only
-    as written, so "MW" is not read in "mw" of some other word.
+    as written, so "MW" is not read in "mw" of some other word, and so do
+    forms the table marks `as_written` ("g": "400g" is grams, "5G" is not).
     """
 
-    return {phrase_key(form, keep_case=form != form.lower()): unit for form, unit in units()}
+    return {
+        phrase_key(form, keep_case=unit.as_written or form != form.lower()): unit
+        for form, unit in units()
+    }
 
 
 @loaded_once

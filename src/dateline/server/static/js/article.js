@@ -11,7 +11,7 @@ function factSpans(article) {
   article.actors.forEach((a) => a.spans.forEach((s) => tokens.push({ start: s.start, end: s.end, kind: "actor", fact: a,
     tip: html`<b>${a.name}</b> · ${a.kind}${a.role ? " · " + a.role : ""}${a.country ? " · " + a.country : ""}${a.sector ? html`<br>sector: ${a.sector}` : ""}<br>click to open the actor` })));
   article.amounts.forEach((m, i) => tokens.push({ start: m.span.start, end: m.span.end, kind: "amount", id: `amount-${m.span.start}`, key: `m${i}`,
-    tip: html`<b>${m.text}</b> = ${formatValue(m.value, m.unit)}${m.approximate ? " (approx.)" : ""}${m.measure ? html`<br>measure: ${m.measure}` : ""}${m.period ? html`<br>period: ${m.period}` : ""}` }));
+    tip: html`<b>${m.text}</b> = ${formatFigure(m)}${m.measure ? html`<br>measure: ${m.measure}` : ""}${m.period ? html`<br>period: ${m.period}` : ""}` }));
   article.quotes.forEach((q, i) => ranges.push({ start: q.span.start, end: q.span.end, kind: "quote", id: `quote-${q.span.start}`, key: `q${i}`,
     tip: html`<b>${q.kind} quote</b> by ${q.speaker_name || sourceWords(q.source) || "unknown speaker"}` }));
   article.events.forEach((e, i) => ranges.push({ start: e.span.start, end: e.span.end, kind: "event", id: `event-${e.span.start}`, key: `e${i}`,
@@ -64,7 +64,7 @@ function factsPanel(article) {
       <div class="meta">${a.role || ""}${a.role ? " · " : ""}${a.spans.length} mention(s)</div></li>`)}${
     section("Quotes", article.quotes, (q, i) => html`<li data-focus="q${i}"><span class="q">“${q.text.length > 160 ? q.text.slice(0, 160) + "…" : q.text}”</span>
       <div class="meta">${q.speaker ? localLink(q.speaker) : sourceLabel(q.source)} · ${q.kind}</div></li>`)}${
-    section("Figures", article.amounts, (m, i) => html`<li data-focus="m${i}"><b>${formatValue(m.value, m.unit)}</b> <span class="meta">“${m.text}”</span>
+    section("Figures", article.amounts, (m, i) => html`<li data-focus="m${i}"><b>${formatFigure(m)}</b> <span class="meta">“${m.text}”</span>
       <div class="meta">${m.measure || "measure unknown"}${m.period ? " · " + m.period : ""}</div></li>`)}${
     section("Events", article.events, (e, i) => html`<li data-focus="e${i}">${typeBadge(e.type)}
       ${localLinks(e.actors)} → ${localLinks(e.targets)}

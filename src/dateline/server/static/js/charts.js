@@ -104,7 +104,7 @@ function seriesChart(points, unit) {
   const levels = dated.filter((p) => !p.change);
   if (levels.length > 1) parts.push(html`<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="${levels.map((p) => x(dayOf(p.when)) + "," + y(p.value)).join(" ")}"/>`);
   dated.forEach((p) => {
-    const tip = html`<b>${p.text}</b> = ${formatValue(p.value, p.unit)}<br>${p.measure}<br>period ${p.period || "—"} · ${p.title || p.article_id}`;
+    const tip = html`<b>${p.text}</b> = ${formatFigure(p)}<br>${p.measure}<br>period ${p.period || "—"} · ${p.title || p.article_id}`;
     parts.push(html`<a href="${articleHref(p.article_id, "amount-" + p.span.start)}"><circle cx="${x(dayOf(p.when))}" cy="${y(p.value)}" r="5.5" fill="${p.change ? "#fff" : "#1f5fbf"}" stroke="#1f5fbf" stroke-width="2" data-tip="${tipId(tip)}"/></a>`);
   });
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Values over time">${parts}</svg>`;

@@ -142,6 +142,16 @@ function formatValue(value, unit) {
   return unit && unit !== "count" ? `${number} ${unit}` : number;
 }
 
+// How a figure reads back: its bound ("≥ 200" for "at least 200", "≤ 33%" for "almost a
+// third", "~" for "about") and both ends of a range ("3–4 days"), never the bare midpoint.
+const BOUND_MARKS = { upper: "≤ ", lower: "≥ ", around: "~ " };
+function formatFigure(f) {
+  if (f.low != null && f.high != null) {
+    return `${formatValue(f.low, f.unit === "ratio" ? "ratio" : null)}–${formatValue(f.high, f.unit)}`;
+  }
+  return (BOUND_MARKS[f.bound] || "") + formatValue(f.value, f.unit);
+}
+
 // The words an article names a quote's source with: a string, or a stored {start, end, text}.
 const sourceWords = (source) => String((typeof source === "string" ? source : source && source.text) || "").replace(/\s+/g, " ").trim();
 

@@ -11,7 +11,7 @@ async function show() {
   const f = await api(`/api/figures?${query}`);
   const charts = f.series.map((s) => html`<section class="card"><h2>${s.unit || "no unit"} · ${s.points.length} value(s)</h2>${seriesChart(s.points, s.unit)}
     <table class="list"><tr><th>when</th><th>value</th><th>as written</th><th>measure</th><th>article</th></tr>${s.points.map((p) =>
-      html`<tr><td>${p.period || p.published || ""}</td><td>${formatValue(p.value, p.unit)}${p.change ? " (change)" : ""}</td><td>${p.text}</td><td>${p.measure}</td>
+      html`<tr><td>${p.period || p.published || ""}</td><td>${formatFigure(p)}${p.change ? " (change)" : ""}</td><td>${p.text}</td><td>${p.measure}</td>
        <td><a href="${articleHref(p.article_id, "amount-" + p.span.start)}">${p.title || p.article_id}</a></td></tr>`)}</table></section>`);
   render("page", html`
     <h1>Figures${f.measure ? ": " + f.measure : ""}${f.between ? " between " + f.between.join(" and ") : ""}</h1>
