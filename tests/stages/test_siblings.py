@@ -16,12 +16,6 @@ import dateline
 PACKAGE = Path(dateline.__file__).resolve().parent
 STAGES = PACKAGE / "stages"
 
-TABLES_MOVING_TO_KNOWLEDGE = frozenset({"dateline.stages.actors.lexicon"})
-"""Word tables that the knowledge half of issue 14 moves into `knowledge/`;
-until it lands, the quotes stage reads the actors' list of heads that never
-speak ("report", "statement") from there. A table, not analysis code."""
-
-
 def _imported_modules(path: Path, package: str | None = None) -> list[tuple[int, str]]:
     """(line, module) of every absolute or relative import in one file of `package`
     (by default the package the file lies in)."""
@@ -68,8 +62,6 @@ def test_no_stage_imports_another_stage() -> None:
             for line, module in _imported_modules(path):
                 other = _stage_of(module)
                 if other is None or other == folder.name:
-                    continue
-                if module in TABLES_MOVING_TO_KNOWLEDGE:
                     continue
                 crossings.append(f"{path.relative_to(PACKAGE)}:{line} imports {module}")
     assert crossings == []
