@@ -122,32 +122,3 @@ def write_short_reuters(count: int, folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def short_reuters() -> Callable[[int, Path], Path]:
     return write_short_reuters
-
-
-POSTGRES_SEARCH_BUG = (
-    "PostgreSQL full-text search fails in store/search.py (to_tsvector(character varying, "
-    "text) does not exist: the regconfig is bound as a string); it is being fixed there, "
-    "and these marks go once it is"
-)
-FAILING_ON_POSTGRES = {
-    "tests/store/test_quote_search.py::test_search_finds_every_word_in_any_form",
-    "tests/store/test_quote_search.py::test_search_stems_words_like_the_database_does",
-    "tests/store/test_quote_search.py::test_search_ranks_and_filters_like_the_quote_listing",
-    "tests/store/test_quote_search.py::test_index_follows_later_saves_and_reingest",
-    "tests/store/test_quote_search.py::test_search_treats_operators_and_quotes_as_words",
-    "tests/store/test_quote_sources.py::test_search_narrows_by_source_words_too",
-    "tests/server/test_server_api.py::test_search_spans_articles_actors_and_quotes",
-    "tests/server/test_server_browser.py::test_search_figures_and_map_pages",
-}
-"""Tests that fail on PostgreSQL only, through the search bug above."""
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the known PostgreSQL search failures xfail on PostgreSQL alone; not
-    strict, so the day the fix lands they show as xpassed instead of failing."""
-
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        on_postgres = callspec is not None and "postgresql" in callspec.params.values()
-        if on_postgres and item.nodeid.split("[")[0] in FAILING_ON_POSTGRES:
-            item.add_marker(pytest.mark.xfail(reason=POSTGRES_SEARCH_BUG, strict=False))

@@ -16,6 +16,7 @@ import dateline
 PACKAGE = Path(dateline.__file__).resolve().parent
 STAGES = PACKAGE / "stages"
 
+
 def _imported_modules(path: Path, package: str | None = None) -> list[tuple[int, str]]:
     """(line, module) of every absolute or relative import in one file of `package`
     (by default the package the file lies in)."""
